@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// Thin entry: the CLI is bundled into dist/ by `npm run build` (run automatically by `npm ci`).
+import { main } from '../dist/cli.js';
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(`docker-policy: internal error (please report it): ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env.DOCKER_POLICY_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,67 @@
+import { Command, CommanderError, Option } from 'commander';
+import { toolVersion } from '../version.js';
+import { registerBuildkitCommands } from './commands/buildkit.js';
+import { runCheck, type CheckOptions } from './commands/check.js';
+import { runRules } from './commands/rules.js';
+
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command();
+  let exitCode: number = EXIT.ok;
+  program
+    .name('docker-policy')
+    .description('Lint Dockerfiles, compose files, .dockerignore files and the scripts they run')
+    .version(toolVersion(), '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  program
+    .command('check', { isDefault: true })
+    .description('check files and directories (default: the current directory)')
+    .argument('[paths...]', 'files or directories to check')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif']))
+    .option('-c, --config <file>', 'use this config file instead of searching for .docker-policy.yaml')
+    .option('--rule <id=severity>', 'set a rule severity (repeatable): --rule pinned-base-image=off', collect, [])
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('-q, --quiet', 'report errors only')
+    .option('--stdin', 'read the file to check from standard input')
+    .option('--stdin-filename <name>', 'the path the standard input stands for (decides the file kind and config)')
+    .option('--print-config <file>', 'print the configuration that applies to a file and exit')
+    .option('-o, --output-file <file>', 'write the report to a file instead of standard output')
+    .option('--no-color', 'never colour the output')
+    .action(async (paths: string[], options: CheckOptions) => {
+      exitCode = await runCheck(paths, options);
+    });
+
+  program
+    .command('rules')
+    .description('list every rule with its ID, aliases, default severity and presets')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
+    .action(async (options: { format: 'table' | 'json' | 'markdown' }) => {
+      exitCode = await runRules(options);
+    });
+
+  // Commands registered elsewhere report their exit code through process.exitCode.
+  registerBuildkitCommands(program);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+    }
+    throw error;
+  }
+  return exitCode === EXIT.ok ? (process.exitCode as number | undefined) ?? EXIT.ok : exitCode;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function parseCount(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0) throw new CommanderError(2, 'docker-policy.invalidArgument', `--max-warnings takes a whole number, got "${value}"`);
+  return count;
+}

@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { ResolvedConfig } from '../config/config.js';
+import { ConfigResolver } from '../config/resolver.js';
+import { discoverFiles } from '../model/discovery.js';
+import { buildProject, classifyFile, type DiscoveredFile, type FileReader, type Project } from '../model/project.js';
+import { toDisplayPath } from '../model/source.js';
+import { collectSuppressions, type Suppressions } from './suppressions.js';
+import type { Finding, Report, Rule, SeveritySetting } from './types.js';
+
+export const PARSE_ERROR_RULE = 'parse-error';
+
+export interface LintOptions {
+  cwd: string;
+  paths: string[];
+  rules: Rule[];
+  configPath?: string;
+  cliRules?: Record<string, SeveritySetting>;
+  /** Lint this text as if it were the file `filename` (editors, `--stdin`). */
+  stdin?: { text: string; filename: string };
+  /** Texts that replace what is on disk (the language server's unsaved buffers). */
+  overlays?: Map<string, string>;
+}
+
+export interface InternalError {
+  ruleId: string;
+  message: string;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  filesChecked: number;
+  durationMs: number;
+  /** A rule that threw: a bug in docker-policy, reported and counted, never hidden. */
+  internalErrors: InternalError[];
+  /** Paths from the command line that could not be read. */
+  pathErrors: { path: string; message: string }[];
+  project: Project;
+}
+
+export async function lint(options: LintOptions): Promise<LintResult> {
+  const started = performance.now();
+  const resolver = new ConfigResolver(options.rules, { cwd: options.cwd, configPath: options.configPath, cliRules: options.cliRules });
+  const rootConfig = await resolver.forDirectory(options.cwd);
+  const overlays = new Map(options.overlays ?? []);
+  let discovered: DiscoveredFile[];
+  let pathErrors: LintResult['pathErrors'] = [];
+  if (options.stdin) {
+    const absolute = path.resolve(options.cwd, options.stdin.filename);
+    overlays.set(absolute, options.stdin.text);
+    discovered = [{ path: absolute, kind: classifyFile(path.basename(absolute)) ?? (/\.ya?ml$/i.test(absolute) ? 'compose' : 'dockerfile') }];
+  } else {
+    const result = discoverFiles(options.paths, { cwd: options.cwd, ignoreGlobs: rootConfig.ignore });
+    discovered = result.files;
+    pathErrors = result.errors;
+  }
+  const reader: FileReader = {
+    read(absolutePath) {
+      const overlay = overlays.get(absolutePath);
+      if (overlay !== undefined) return overlay;
+      try {
+        return fs.readFileSync(absolutePath, 'utf8');
+      } catch {
+        return null;
+      }
+    },
+  };
+  const project = buildProject(discovered, reader, options.cwd);
+  const targets = new Set(discovered.map((file) => file.path));
+  const configs = new Map<string, ResolvedConfig>();
+  for (const file of targets) configs.set(file, await resolver.forFile(file));
+
+  const catalog = resolver.ruleCatalog;
+  const enabled = new Set<string>();
+  for (const config of configs.values()) for (const [id, setting] of config.rules) if (setting.severity !== 'off') enabled.add(id);
+
+  const suppressionCache = new Map<string, Suppressions>();
+  const suppressionsFor = (absolutePath: string): Suppressions | null => {
+    const model = project.files.get(absolutePath);
+    if (!model) return null;
+    let suppressions = suppressionCache.get(absolutePath);
+    if (!suppressions) {
+      suppressions = collectSuppressions(model, catalog.resolveId);
+      suppressionCache.set(absolutePath, suppressions);
+    }
+    return suppressions;
+  };
+
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const accept = (rule: Rule, report: Report) => {
+    const config = configs.get(report.file.path);
+    const severity = config?.rules.get(rule.meta.id)?.severity ?? 'off';
+    if (severity === 'off') return;
+    if (suppressionsFor(report.file.path)?.isSuppressed(rule.meta.id, report.range.start.line)) return;
+    const finding: Finding = {
+      ruleId: rule.meta.id,
+      severity,
+      file: report.file.displayPath,
+      line: report.range.start.line,
+      column: report.range.start.column,
+      endLine: report.range.end.line,
+      endColumn: report.range.end.column,
+      message: report.message,
+      aliases: rule.meta.aliases ?? [],
+    };
+    if (report.fix) finding.fix = report.fix;
+    const key = `${finding.ruleId}\0${finding.file}\0${finding.line}\0${finding.column}\0${finding.message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    findings.push(finding);
+  };
+
+  const internalErrors: InternalError[] = [];
+  for (const rule of catalog.rules) {
+    if (!enabled.has(rule.meta.id) || rule.meta.id === PARSE_ERROR_RULE) continue;
+    const configured = rootConfig.rules.get(rule.meta.id)?.options ?? {};
+    const context = {
+      project,
+      options: { ...rule.meta.options?.defaults, ...configured },
+      settings: rootConfig.settings,
+      report: (report: Report) => accept(rule, report),
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      internalErrors.push({ ruleId: rule.meta.id, message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+    }
+  }
+  const parseErrorRule = catalog.get(PARSE_ERROR_RULE);
+  if (parseErrorRule) {
+    for (const error of project.parseErrors) accept(parseErrorRule, { file: error.file, range: error.range, message: error.message });
+  }
+  findings.sort(compareFindings);
+  return {
+    findings,
+    filesChecked: targets.size,
+    durationMs: Math.round(performance.now() - started),
+    internalErrors,
+    pathErrors: pathErrors.map((error) => ({ path: toDisplayPath(path.resolve(options.cwd, error.path), options.cwd), message: error.message })),
+    project,
+  };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}

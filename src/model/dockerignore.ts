@@ -1,0 +1,60 @@
+import { createRequire } from 'node:module';
+import type { Range, SourceFile } from './source.js';
+
+// @balena/dockerignore ports the Docker CLI's own matcher (moby/patternmatcher): unlike
+// .gitignore, patterns are anchored at the context root (`foo` does not match `a/foo`), `**`
+// spans directories, a leading `/` is dropped, and the last matching line wins, so `!x` after
+// `*` re-includes. A negation can also re-include files below an excluded directory.
+const require = createRequire(import.meta.url);
+const createMatcher = require('@balena/dockerignore') as (options?: { ignorecase?: boolean }) => {
+  add(patterns: string[]): unknown;
+  ignores(path: string): boolean;
+};
+
+export interface IgnorePattern {
+  /** The pattern as written, trimmed. */
+  pattern: string;
+  negated: boolean;
+  line: number;
+  range: Range;
+}
+
+export interface DockerignoreModel {
+  kind: 'dockerignore';
+  file: SourceFile;
+  patterns: IgnorePattern[];
+  /** True when `relativePath` (POSIX, relative to the build context) is left out of the context. */
+  ignores(relativePath: string): boolean;
+}
+
+export function parseDockerignore(file: SourceFile): DockerignoreModel {
+  const patterns: IgnorePattern[] = [];
+  for (let line = 1; line <= file.lineCount; line++) {
+    const raw = file.lineText(line);
+    const trimmed = raw.trim();
+    if (!trimmed || trimmed.startsWith('#')) continue;
+    const startColumn = raw.indexOf(trimmed) + 1;
+    patterns.push({
+      pattern: trimmed,
+      negated: trimmed.startsWith('!'),
+      line,
+      range: { start: { line, column: startColumn }, end: { line, column: startColumn + trimmed.length } },
+    });
+  }
+  const matcher = createMatcher();
+  matcher.add(patterns.map((entry) => entry.pattern));
+  return {
+    kind: 'dockerignore',
+    file,
+    patterns,
+    ignores(relativePath: string): boolean {
+      const normalized = relativePath.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+      if (!normalized || normalized === '.') return false;
+      try {
+        return matcher.ignores(normalized);
+      } catch {
+        return false;
+      }
+    },
+  };
+}
