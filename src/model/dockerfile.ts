@@ -279,7 +279,10 @@ function toMount(flag: InstructionFlag): RunMount {
 }
 
 function toCopySpec(instruction: DockerInstruction): CopySpec {
-  const paths = instruction.jsonForm ? instruction.jsonArgs : instruction.args.filter((arg) => !arg.value.startsWith('<<'));
+  // With heredocs, the paths are on the first line; the lines after it are file contents.
+  const firstLine = instruction.range.start.line;
+  const written = instruction.heredocs.length ? instruction.args.filter((arg) => arg.range.start.line === firstLine) : instruction.args;
+  const paths = instruction.jsonForm ? instruction.jsonArgs : written.filter((arg) => !arg.value.startsWith('<<'));
   const fromFlag = instruction.flags.find((flag) => flag.name === 'from');
   const heredocNames = new Set(instruction.heredocs.map((heredoc) => heredoc.name));
   const items = paths.filter((arg) => !heredocNames.has(arg.value));

@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { lint } from '../../src/engine/lint.js';
+import { builtinRules } from '../../rules/index.js';
+
+let directories: string[] = [];
+function project(files: Record<string, string>): string {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dp-config-'));
+  directories.push(directory);
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
+    fs.writeFileSync(path.join(directory, name), content);
+  }
+  return directory;
+}
+afterEach(() => {
+  for (const directory of directories) fs.rmSync(directory, { recursive: true, force: true });
+  directories = [];
+});
+const run = (cwd: string, extra: Partial<Parameters<typeof lint>[0]> = {}) => lint({ cwd, paths: ['.'], rules: builtinRules, ...extra });
+const ids = (findings: { ruleId: string; file: string; severity: string }[]) => findings.map((finding) => `${finding.file}:${finding.ruleId}:${finding.severity}`);
+
+describe('configuration', () => {
+  it('uses the recommended preset when there is no config', async () => {
+    const cwd = project({ Dockerfile: 'FROM ubuntu\n' });
+    expect(ids((await run(cwd)).findings)).toEqual(['Dockerfile:pinned-base-image:error']);
+  });
+
+  it('sets severities by rule ID or alias, and `off` switches a rule off', async () => {
+    const cwd = project({ Dockerfile: 'FROM ubuntu\nRUN apk add curl\n', '.docker-policy.yaml': 'rules:\n  DL3006: warning\n  apk-no-cache: off\n' });
+    expect(ids((await run(cwd)).findings)).toEqual(['Dockerfile:pinned-base-image:warning']);
+  });
+
+  it('applies overrides to matching files only', async () => {
+    const cwd = project({
+      'Dockerfile': 'FROM ubuntu\n',
+      'legacy/Dockerfile': 'FROM ubuntu\n',
+      '.docker-policy.yaml': 'overrides:\n  - files: ["legacy/**"]\n    rules:\n      pinned-base-image: off\n',
+    });
+    expect(ids((await run(cwd)).findings)).toEqual(['Dockerfile:pinned-base-image:error']);
+  });
+
+  it('extends a shareable config file, and the nearest config wins per directory', async () => {
+    const cwd = project({
+      'base.yaml': 'extends: strict\nrules:\n  pinned-base-image: info\n',
+      '.docker-policy.yaml': 'extends: ./base.yaml\n',
+      'Dockerfile': 'FROM ubuntu\n',
+      'team/.docker-policy.yaml': 'rules:\n  pinned-base-image: off\n',
+      'team/Dockerfile': 'FROM ubuntu\n',
+    });
+    expect(ids((await run(cwd)).findings)).toEqual(['Dockerfile:pinned-base-image:info']);
+  });
+
+  it('passes rule options and validates them', async () => {
+    const cwd = project({ 'Dockerfile': 'FROM node:22\n', '.docker-policy.yaml': 'rules:\n  pinned-base-image: [error, { requireDigest: true }]\n' });
+    expect(ids((await run(cwd)).findings)).toEqual(['Dockerfile:pinned-base-image:error']);
+    const bad = project({ 'Dockerfile': 'FROM node:22\n', '.docker-policy.yaml': 'rules:\n  pinned-base-image: [error, { requireDigest: "yes" }]\n' });
+    await expect(run(bad)).rejects.toThrow(/\.docker-policy\.yaml:2: rule "pinned-base-image": invalid options: options\.requireDigest must be a boolean/);
+  });
+
+  it.each([
+    ['rules:\n  no-such-rule: error\n', /:2: unknown rule "no-such-rule"/],
+    ['rulez: {}\n', /:1: unknown key "rulez"/],
+    ['rules:\n  pinned-base-image: loud\n', /severity must be one of off, info, warning, error/],
+    ['rules: [\n', /invalid YAML/],
+    ['- a\n', /must be a mapping/],
+    ['extends: ./missing.yaml\n', /cannot read config/],
+  ])('rejects a bad config %j with its file and line', async (config, message) => {
+    const cwd = project({ 'Dockerfile': 'FROM node:22\n', '.docker-policy.yaml': config });
+    await expect(run(cwd)).rejects.toThrow(message);
+  });
+
+  it('leaves out files matched by the config `ignore` globs and by .gitignore', async () => {
+    const cwd = project({
+      '.docker-policy.yaml': 'ignore: ["vendor/**"]\n',
+      '.gitignore': 'generated/\n',
+      'vendor/Dockerfile': 'FROM ubuntu\n',
+      'generated/Dockerfile': 'FROM ubuntu\n',
+      'app/Dockerfile': 'FROM ubuntu\n',
+    });
+    expect(ids((await run(cwd)).findings)).toEqual(['app/Dockerfile:pinned-base-image:error']);
+  });
+
+  it('loads rules from a local plugin named in the config', async () => {
+    const cwd = project({
+      'Dockerfile': 'FROM node:22\nMAINTAINER someone\n',
+      'plugin.mjs': `export default { rules: [{
+        meta: { id: 'no-maintainer', description: 'x', severity: 'warning', presets: [], fileKinds: ['dockerfile'], docs: { rationale: 'x', bad: { code: '' }, good: { code: '' } } },
+        check(context) {
+          for (const dockerfile of context.project.dockerfiles)
+            for (const instruction of dockerfile.instructions)
+              if (instruction.keyword === 'MAINTAINER') context.report({ file: dockerfile.file, range: instruction.range, message: 'MAINTAINER is deprecated' });
+        },
+      }] };\n`,
+      '.docker-policy.yaml': 'plugins: ["./plugin.mjs"]\nrules:\n  no-maintainer: error\n',
+    });
+    const result = await run(cwd);
+    expect(result.findings.map((finding) => [finding.ruleId, finding.line, finding.message])).toEqual([['no-maintainer', 2, 'MAINTAINER is deprecated']]);
+  });
+});
+
+describe('suppressions', () => {
+  it.each([
+    ['# docker-policy ignore=pinned-base-image\nFROM ubuntu\nFROM debian\n', [3]],
+    ['# hadolint ignore=DL3006\nFROM ubuntu\nFROM debian\n', [3]],
+    ['# docker-policy ignore-file\nFROM ubuntu\nFROM debian\n', []],
+    ['# hadolint global ignore=DL3007,DL3006\nFROM ubuntu\nFROM debian\n', []],
+    ['# docker-policy ignore=apk-no-cache\nFROM ubuntu\n', [2]],
+  ])('%j leaves findings on lines %j', async (dockerfile, lines) => {
+    const cwd = project({ Dockerfile: dockerfile });
+    expect((await run(cwd)).findings.map((finding) => finding.line)).toEqual(lines);
+  });
+
+  it('covers a whole multi-line instruction and trailing comments in compose files', async () => {
+    const cwd = project({
+      'Dockerfile': 'FROM alpine:3.21\n# docker-policy ignore=apk-no-cache\nRUN echo start \\\n && apk add curl\n',
+      'compose.yaml': 'services:\n  web:\n    image: nginx\n    depends_on: [nope] # docker-policy ignore=depends-on-defined\n',
+    });
+    expect((await run(cwd)).findings).toEqual([]);
+  });
+});
+
+describe('stdin mode and parse errors', () => {
+  it('lints text from stdin as the named file, with the config of its directory', async () => {
+    const cwd = project({ '.docker-policy.yaml': 'rules:\n  pinned-base-image: warning\n' });
+    const result = await run(cwd, { stdin: { text: 'FROM ubuntu\n', filename: 'svc/Dockerfile' } });
+    expect(ids(result.findings)).toEqual(['svc/Dockerfile:pinned-base-image:warning']);
+  });
+
+  it('reports a broken file as parse-error and still checks the others', async () => {
+    const cwd = project({ 'compose.yaml': 'services:\n  web:\n    image: "nginx\n', 'Dockerfile': 'FROM ubuntu\n' });
+    const result = await run(cwd);
+    expect(ids(result.findings)).toEqual(['Dockerfile:pinned-base-image:error', 'compose.yaml:parse-error:error']);
+  });
+});
