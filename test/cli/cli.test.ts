@@ -2,9 +2,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+
+// ajv and ajv-formats are CommonJS; require keeps their types straight under NodeNext.
+const require = createRequire(import.meta.url);
+const { Ajv } = require('ajv') as typeof import('ajv');
+const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
 
 // These run the built CLI (`npm test` builds first), the way users and CI run it.
 const root = path.resolve(import.meta.dirname, '../..');
