@@ -1,6 +1,6 @@
 import { DockerfileParser, type Instruction as AstInstruction, type Flag as AstFlag, type Heredoc as AstHeredoc } from 'dockerfile-ast';
 import { parseImageRef, type ImageRef } from './image-ref.js';
-import { parseShell, type ShellScript } from './shell.js';
+import { parseShell, SHELL_PROGRAMS, type ShellScript } from './shell.js';
 import type { Range, SourceFile } from './source.js';
 import { expandVariables } from './variables.js';
 
@@ -126,7 +126,6 @@ export interface DockerfileModel {
 
 const JSON_FORM_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME']);
 const SHELL_FORM_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
-const WRAPPING_SHELL_NAMES = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', '/bin/sh', '/bin/bash', '/bin/ash', '/bin/dash']);
 
 export function parseDockerfile(file: SourceFile): DockerfileModel {
   const ast = DockerfileParser.parse(file.text);
@@ -309,7 +308,7 @@ function shellOf(file: SourceFile, instruction: DockerInstruction, escapeChar: s
   const script = parseShell(file, text, start);
   if (instruction.heredocs.length) {
     const firstLineCommands = script.commands.filter((command) => command.name !== '');
-    const bodyIsScript = firstLineCommands.length === 0 || firstLineCommands.some((command) => WRAPPING_SHELL_NAMES.has(command.name));
+    const bodyIsScript = firstLineCommands.length === 0 || firstLineCommands.some((command) => SHELL_PROGRAMS.has(command.name));
     if (bodyIsScript) {
       for (const heredoc of instruction.heredocs) {
         const body = parseShell(file, heredoc.content.replace(/\r/g, ' '), heredoc.contentStart);

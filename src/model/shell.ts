@@ -80,8 +80,8 @@ export interface ShellScript {
   hasSyntaxError: boolean;
 }
 
-/** Shells whose `-c STRING` argument is itself a script worth looking into. */
-const WRAPPING_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', '/bin/sh', '/bin/bash', '/bin/ash', '/usr/bin/env']);
+/** Shell programs: their `-c STRING` argument, or a heredoc fed to them, is itself a script. */
+export const SHELL_PROGRAMS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', '/bin/sh', '/bin/bash', '/bin/ash', '/bin/dash', '/usr/bin/bash']);
 
 /**
  * Parse shell text that stands at `baseOffset` in `file`. `text` must have the same length as the
@@ -217,7 +217,7 @@ function toRedirect(node: TsNode): { operator: string; target: string } {
 function expandWrappedScript(command: ShellCommand, out: ShellCommand[], depth: number): void {
   let args = command.argv;
   if (args[0]?.value === '/usr/bin/env' || args[0]?.value === 'env') args = args.slice(1).filter((word) => !word.value.includes('='));
-  if (!args.length || !WRAPPING_SHELLS.has(args[0]!.value) || args[0]!.value.endsWith('env')) return;
+  if (!args.length || !SHELL_PROGRAMS.has(args[0]!.value)) return;
   const flagIndex = args.findIndex((word, index) => index > 0 && /^-[a-z]*c[a-z]*$/.test(word.value));
   const script = flagIndex > 0 ? args[flagIndex + 1] : undefined;
   if (!script || script.dynamic) return;

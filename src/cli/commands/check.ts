@@ -42,7 +42,7 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
     const stdin = options.stdin ? { text: fs.readFileSync(0, 'utf8'), filename: options.stdinFilename! } : undefined;
     const result = await lint({ cwd, paths, rules: builtinRules, configPath: options.config, cliRules, stdin });
     if (options.quiet) result.findings = result.findings.filter((finding) => finding.severity === 'error');
-    const format = options.format ?? (process.stdout.isTTY ? 'stylish' : 'stylish');
+    const format = options.format ?? 'stylish';
     const formatter = await FORMATTERS[format]!();
     const output = formatter({ result, rules: builtinRules, color: !options.outputFile && shouldColor(options.color), toolVersion: toolVersion() });
     if (options.outputFile) fs.writeFileSync(path.resolve(cwd, options.outputFile), output);
