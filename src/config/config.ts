@@ -91,19 +91,33 @@ export function findConfigFile(directory: string): string | null {
 
 /** Read, parse and validate a config file; plugins named in it are loaded here. */
 export async function loadConfigFile(file: string, catalog: RuleCatalog, pluginRules: Rule[], seen: string[] = []): Promise<{ data: ConfigData; document: Document.Parsed | null }> {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ConfigError(file, null, `cannot read config: ${(error as Error).message}`);
+  let raw: unknown;
+  let document: Document.Parsed | null = null;
+  let lineOf: (keyPath: (string | number)[]) => number | null = () => null;
+  if (/\.[cm]?js$/.test(file)) {
+    // A shareable config published as a JavaScript module exports the config object.
+    try {
+      const loaded = (await import(pathToFileURL(file).href)) as { default?: unknown };
+      raw = loaded.default ?? loaded;
+    } catch (error) {
+      throw new ConfigError(file, null, `cannot load config module: ${(error as Error).message}`);
+    }
+  } else {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new ConfigError(file, null, `cannot read config: ${(error as Error).message}`);
+    }
+    const parsed = parseDocument(text, { prettyErrors: false });
+    if (parsed.errors.length) {
+      const error = parsed.errors[0]!;
+      throw new ConfigError(file, error.linePos?.[0]?.line ?? null, `invalid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${error.message.split('\n')[0]}`);
+    }
+    document = parsed;
+    lineOf = (keyPath) => lineOfPath(parsed, text, keyPath);
+    raw = parsed.toJS({ maxAliasCount: 100 }) as unknown;
   }
-  const document = parseDocument(text, { prettyErrors: false });
-  if (document.errors.length) {
-    const error = document.errors[0]!;
-    throw new ConfigError(file, error.linePos?.[0]?.line ?? null, `invalid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${error.message.split('\n')[0]}`);
-  }
-  const lineOf = (keyPath: (string | number)[]) => lineOfPath(document, text, keyPath);
-  const raw = document.toJS({ maxAliasCount: 100 }) as unknown;
   if (raw === null || raw === undefined) return { data: emptyConfig(), document };
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(file, 1, 'the config must be a mapping (extends, rules, overrides, ignore, settings, plugins)');
   const record = raw as Record<string, unknown>;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { Range, SourceFile } from './source.js';
+import { parseShell, SHELL_PROGRAMS, type ShellScript } from './shell.js';
 import { expandVariables, type Expansion } from './variables.js';
 
 export interface ParseProblem {
@@ -42,6 +43,8 @@ export interface ComposeService {
   build: ComposeBuild | null;
   profiles: string[];
   dependsOn: DependsOn[];
+  /** `command`, `entrypoint` and `healthcheck.test` parsed as shell, where they run through a shell. */
+  shell: { command: ShellScript | null; entrypoint: ShellScript | null; healthcheck: ShellScript | null };
   /** Shortcut to a key of the service mapping. */
   get(key: string): Node | null;
 }
@@ -99,6 +102,11 @@ function toService(compose: ComposeFileModel, keyNode: Scalar, value: Node | nul
     build: toBuild(compose, get('build'), interpolate),
     profiles,
     dependsOn: toDependsOn(get('depends_on')),
+    shell: {
+      command: shellOfCommand(compose.file, get('command'), false),
+      entrypoint: shellOfCommand(compose.file, get('entrypoint'), false),
+      healthcheck: isMap(get('healthcheck')) ? shellOfCommand(compose.file, (get('healthcheck') as YAMLMap).get('test', true) as Node | null, true) : null,
+    },
     get,
   };
 }
@@ -147,6 +155,34 @@ function toDependsOn(node: Node | null): DependsOn[] {
     });
   }
   return [];
+}
+
+/**
+ * The shell script a compose command runs: a string (compose runs it through `sh -c` only when
+ * it is an entrypoint/healthcheck string; for `command` the words are split, which our parser
+ * handles the same way), `[sh, -c, script]`, or `[CMD-SHELL, script]` for healthchecks.
+ */
+function shellOfCommand(file: SourceFile, node: Node | null, isHealthcheck: boolean): ShellScript | null {
+  if (isScalar(node) && typeof node.value === 'string') return parseScalarAsShell(file, node);
+  if (!isSeq(node)) return null;
+  const items = node.items.filter(isScalar);
+  const words = items.map((item) => String(item.value));
+  if (isHealthcheck && words[0] === 'CMD-SHELL' && items[1]) return parseScalarAsShell(file, items[1]);
+  if (isHealthcheck && words[0] === 'CMD') return null;
+  const flag = words.findIndex((word, index) => index > 0 && /^-[a-z]*c$/.test(word));
+  if (flag > 0 && SHELL_PROGRAMS.has(words[0]!) && items[flag + 1]) return parseScalarAsShell(file, items[flag + 1]!);
+  return null;
+}
+
+function parseScalarAsShell(file: SourceFile, scalar: Scalar): ShellScript | null {
+  if (!scalar.range || typeof scalar.value !== 'string') return null;
+  const [start, end] = scalar.range;
+  const source = file.text.slice(start, end);
+  const quoted = source.startsWith('"') || source.startsWith("'");
+  // Plain and quoted scalars map one to one (escapes aside); block scalars are parsed from their value.
+  if (quoted) return parseShell(file, source.slice(1, -1).replace(/\r|\n/g, ' '), start + 1);
+  if (source.startsWith('|') || source.startsWith('>')) return parseShell(file, scalar.value, start + source.indexOf('\n') + 1);
+  return parseShell(file, source.replace(/\r|\n/g, ' '), start);
 }
 
 /** 1-based range of a YAML node's value in its file. */

@@ -135,3 +135,15 @@ describe('stdin mode and parse errors', () => {
     expect(ids(result.findings)).toEqual(['Dockerfile:pinned-base-image:error', 'compose.yaml:parse-error:error']);
   });
 });
+
+describe('shareable configs from npm', () => {
+  it('extends a config package installed in node_modules (YAML or JS module)', async () => {
+    const cwd = project({
+      'node_modules/@acme/docker-policy-config/package.json': JSON.stringify({ name: '@acme/docker-policy-config', main: 'index.mjs' }),
+      'node_modules/@acme/docker-policy-config/index.mjs': "export default { extends: ['recommended'], rules: { 'pinned-base-image': 'info' } };\n",
+      '.docker-policy.yaml': 'extends: "@acme/docker-policy-config"\n',
+      'Dockerfile': 'FROM ubuntu\n',
+    });
+    expect(ids((await run(cwd)).findings)).toEqual(['Dockerfile:pinned-base-image:info']);
+  });
+});

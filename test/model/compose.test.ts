@@ -52,3 +52,33 @@ describe('compose model', () => {
     expect(result.required).toEqual(required);
   });
 });
+
+describe('compose commands as shell', () => {
+  const text = [
+    'services:',
+    '  worker:',
+    '    image: python:3.12',
+    '    command: sh -c "pip install -r requirements.txt && python worker.py"',
+    '    entrypoint: ["/bin/sh", "-c", "apt-get install -y curl"]',
+    '    healthcheck:',
+    '      test: ["CMD-SHELL", "curl -f http://localhost/ || exit 1"]',
+    '  plain:',
+    '    image: nginx:1.27',
+    '    command: ["nginx", "-g", "daemon off;"]',
+    '',
+  ].join('\n');
+  const file = new SourceFile('/repo/compose.yaml', 'compose', text);
+  const [worker, plain] = parseCompose(file).services;
+
+  it('parses string commands, sh -c lists and CMD-SHELL healthchecks with file positions', () => {
+    const pip = worker!.shell.command!.commands.find((command) => command.name === 'pip')!;
+    expect(file.positionAt(pip.start)).toEqual({ line: 4, column: 21 });
+    expect(worker!.shell.entrypoint!.commands.map((command) => command.name)).toEqual(['apt-get']);
+    expect(file.positionAt(worker!.shell.entrypoint!.commands[0]!.start)).toEqual({ line: 5, column: 36 });
+    expect(worker!.shell.healthcheck!.commands.map((command) => command.name)).toEqual(['curl', 'exit']);
+  });
+
+  it('leaves exec-form commands without a shell alone', () => {
+    expect(plain!.shell.command).toBeNull();
+  });
+});
