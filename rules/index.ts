@@ -2,12 +2,26 @@
 import type { Rule } from '../src/engine/types.js';
 import apkNoCache from './apk-no-cache.js';
 import dependsOnDefined from './depends-on-defined.js';
+import devProdParity from './dev-prod-parity.js';
+import lockedInstall from './locked-install.js';
+import manifestBeforeSource from './manifest-before-source.js';
+import nonRootUser from './non-root-user.js';
 import parseError from './parse-error.js';
 import pinnedBaseImage from './pinned-base-image.js';
+import requiredStages from './required-stages.js';
+import runtimeMinimal from './runtime-minimal.js';
+import unusedStage from './unused-stage.js';
 
 export const builtinRules: Rule[] = [
   apkNoCache,
   dependsOnDefined,
+  devProdParity,
+  lockedInstall,
+  manifestBeforeSource,
+  nonRootUser,
   parseError,
   pinnedBaseImage,
+  requiredStages,
+  runtimeMinimal,
+  unusedStage,
 ];

@@ -17,7 +17,8 @@ export interface RuleSetting {
 
 /** A config file as written, validated. */
 export interface ConfigData {
-  extends: string[];
+  /** null when the key is absent (the recommended preset applies); `[]` starts from no rules. */
+  extends: string[] | null;
   rules: Record<string, RuleSetting | { severity?: SeveritySetting; options?: Record<string, unknown> }>;
   overrides: { files: string[]; rules: Record<string, RuleSetting | { severity?: SeveritySetting; options?: Record<string, unknown> }> }[];
   ignore: string[];
@@ -129,7 +130,7 @@ export async function loadConfigFile(file: string, catalog: RuleCatalog, pluginR
   for (const plugin of plugins) pluginRules.push(...(await loadPlugin(plugin, directory, file, lineOf(['plugins']))));
   if (pluginRules.length) catalog = createCatalog([...catalog.rules, ...pluginRules.filter((rule) => !catalog.get(rule.meta.id))]);
   const data: ConfigData = {
-    extends: toStringList(record.extends, 'extends', file, lineOf),
+    extends: record.extends === undefined ? null : toStringList(record.extends, 'extends', file, lineOf),
     rules: parseRuleSettings(record.rules, ['rules'], file, lineOf, catalog),
     overrides: [],
     ignore: toStringList(record.ignore, 'ignore', file, lineOf),
@@ -151,7 +152,7 @@ export async function loadConfigFile(file: string, catalog: RuleCatalog, pluginR
       data.overrides.push({ files, rules: parseRuleSettings(override.rules, ['overrides', index, 'rules'], file, lineOf, catalog) });
     });
   }
-  for (const name of data.extends) {
+  for (const name of data.extends ?? []) {
     if (isBuiltinPreset(name)) continue;
     const extendedFile = resolveExtends(name, directory, file, lineOf(['extends']));
     if (seen.includes(extendedFile)) throw new ConfigError(file, lineOf(['extends']), `"extends" forms a cycle through ${extendedFile}`);
@@ -262,7 +263,7 @@ function lineOfPath(document: Document.Parsed, text: string, keyPath: (string | 
 }
 
 function emptyConfig(): ConfigData {
-  return { extends: [], rules: {}, overrides: [], ignore: [], settings: {}, plugins: [] };
+  return { extends: null, rules: {}, overrides: [], ignore: [], settings: {}, plugins: [] };
 }
 
 /** Merge a config chain (extends first) and then the file's overrides into the settings for one file. */

@@ -108,8 +108,8 @@ export class ConfigResolver {
     const { data } = await loadConfigFile(configFile, this.catalog, this.pluginRules, seen);
     if (this.pluginRules.length) this.catalog = createCatalog(mergeRules(this.catalog.rules, this.pluginRules));
     const directory = path.dirname(configFile);
-    // Without `extends`, the recommended preset is the starting point.
-    const parents = data.extends.length ? data.extends : ['recommended'];
+    // Without `extends`, the recommended preset is the starting point; `extends: []` starts from nothing.
+    const parents = data.extends ?? ['recommended'];
     let base = new Map<string, RuleSetting>();
     let settings: Record<string, unknown> = {};
     const ignore: string[] = [];

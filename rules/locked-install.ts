@@ -1,0 +1,148 @@
+import { globToRegExp } from '../src/model/dependency-steps.js';
+import type { DockerInstruction } from '../src/model/dockerfile.js';
+import { commandRange, effectiveArgv, runCommands } from '../src/model/queries.js';
+import type { ShellWord } from '../src/model/shell.js';
+import type { Rule } from '../src/engine/types.js';
+
+const PIP_VALUE_FLAGS = new Set([
+  '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--platform', '--python-version', '--implementation', '--abi',
+  '--only-binary', '--no-binary', '--trusted-host', '--cache-dir', '--src', '--upgrade-strategy', '--progress-bar', '--timeout', '--retries', '--config-settings', '-C', '--log',
+  '--python', '-p', '--index', '--default-index', '--extra-index', '--index-strategy', '--keyring-provider', '--resolution',
+]);
+/** Bootstrapping tools, not dependencies of the application. */
+const PIP_TOOLS = new Set(['pip', 'setuptools', 'wheel', 'uv', 'poetry', 'pipenv', 'virtualenv']);
+
+function copiesLockFile(instructions: DockerInstruction[], before: DockerInstruction): boolean {
+  for (const instruction of instructions) {
+    if (instruction === before) return false;
+    if (!instruction.copy || instruction.copy.from) continue;
+    for (const source of instruction.copy.sources) {
+      const base = source.value.slice(source.value.replace(/\/+$/, '').lastIndexOf('/') + 1);
+      if (base.includes('$')) continue;
+      const pattern = globToRegExp(base);
+      if (pattern.test('package-lock.json') || pattern.test('npm-shrinkwrap.json')) return true;
+    }
+  }
+  return false;
+}
+
+function unpinnedPipPackages(args: ShellWord[]): ShellWord[] | null {
+  const unpinned: ShellWord[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i]!;
+    const value = word.value;
+    if (value.startsWith('-')) {
+      if (['-r', '--requirement', '-c', '--constraint'].includes(value) || /^(-r|-c)\S|^--(requirement|constraint)=/.test(value)) return null;
+      if (value === '-e' || value === '--editable') i++;
+      else if (PIP_VALUE_FLAGS.has(value)) i++;
+      continue;
+    }
+    if (word.dynamic || value.includes('$')) continue;
+    if (/^(\.|\/|~)/.test(value) || value.includes('/') || /\.(whl|tar\.gz|zip|tgz)$/i.test(value) || /^[a-z+]+:/i.test(value)) continue;
+    if (/===?/.test(value) || value.includes(' @ ') || /^[A-Za-z0-9._-]+(\[[^\]]*\])?@/.test(value)) continue;
+    const name = value.replace(/[[<>=!~;].*$/, '').toLowerCase();
+    if (PIP_TOOLS.has(name)) continue;
+    unpinned.push(word);
+  }
+  return unpinned;
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'locked-install',
+    description: 'Dependency installs must follow the lock file: `npm ci`, `--frozen-lockfile`/`--immutable`, pinned pip packages; no re-locking during the build.',
+    severity: 'warning',
+    presets: ['recommended'],
+    fileKinds: ['dockerfile'],
+    fixable: true,
+    docs: {
+      rationale:
+        'An install that may resolve versions afresh (`npm install`, `yarn` without `--frozen-lockfile`, `pip install flask`) or that re-locks during the build (`poetry lock`, `npm update`, `pip-compile`) builds an image with dependencies nobody reviewed or tested: two builds of the same commit can differ, and a compromised or broken release lands in production unnoticed. Installing exactly what the lock file says makes the build reproducible and fails loudly when the lock file is out of date.',
+      bad: { code: 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm install\n' },
+      good: { code: 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\n' },
+      notes:
+        '`npm install <pkg>@<version>` with explicit packages is left to other rules. `pip install` with `-r`/`-c` is accepted; without them every package needs `==`. pip, setuptools and wheel themselves are not checked. The fix turns `npm install` into `npm ci` when the stage copies a `package-lock.json` (or `npm-shrinkwrap.json`) before it.',
+    },
+  },
+  check(context) {
+    for (const dockerfile of context.project.dockerfiles) {
+      for (const { stage, instruction, command } of runCommands(dockerfile)) {
+        let argv = effectiveArgv(command);
+        if (!argv.length) continue;
+        let program = argv[0]!.value.slice(argv[0]!.value.lastIndexOf('/') + 1);
+        if (/^python[0-9.]*$/.test(program)) {
+          const m = argv.findIndex((word) => word.value === '-m');
+          if (m < 0 || !argv[m + 1]) continue;
+          argv = argv.slice(m + 1);
+          program = argv[0]!.value;
+        }
+        const rest = argv.slice(1);
+        const words = rest.map((word) => word.value);
+        const positional = rest.filter((word) => !word.value.startsWith('-'));
+        const first = positional[0]?.value;
+        const has = (...flags: string[]) => words.some((word) => flags.some((flag) => word === flag || word.startsWith(`${flag}=`)));
+        const range = commandRange(dockerfile.file, command);
+        const report = (message: string, fix?: { description: string; edits: { file: string; start: number; end: number; text: string }[] }) =>
+          context.report({ file: dockerfile.file, range, message, ...(fix ? { fix } : {}) });
+        switch (program) {
+          case 'npm': {
+            if (has('-g', '--global')) break;
+            if ((first === 'install' || first === 'i') && positional.length === 1) {
+              const word = positional[0]!;
+              const fixable = copiesLockFile(stage.instructions, instruction);
+              report(
+                '`npm install` may resolve new versions and rewrite the lock file; use `npm ci` to install exactly what package-lock.json says.',
+                fixable ? { description: 'Use npm ci', edits: [{ file: dockerfile.file.path, start: word.start, end: word.end, text: 'ci' }] } : undefined,
+              );
+            } else if (first === 'update' || first === 'up' || first === 'upgrade') {
+              report('`npm update` changes dependency versions during the build; update the lock file in the repository instead.');
+            }
+            break;
+          }
+          case 'yarn': {
+            if (has('global')) break;
+            if ((positional.length === 0 || (first === 'install' && positional.length === 1)) && !has('--frozen-lockfile', '--immutable')) {
+              report('`yarn install` without `--frozen-lockfile` (Yarn 1) or `--immutable` (Yarn 2+) may change the lock file; add the flag so the build fails instead.');
+            } else if (first === 'upgrade' || first === 'up') {
+              report('`yarn upgrade` changes dependency versions during the build; update the lock file in the repository instead.');
+            }
+            break;
+          }
+          case 'pnpm': {
+            if ((first === 'install' || first === 'i') && positional.length === 1 && !has('--frozen-lockfile', '-g', '--global')) {
+              report('`pnpm install` without `--frozen-lockfile` may change pnpm-lock.yaml; add `--frozen-lockfile`.');
+            } else if (first === 'update' || first === 'up') {
+              report('`pnpm update` changes dependency versions during the build; update the lock file in the repository instead.');
+            }
+            break;
+          }
+          case 'poetry':
+            if ((first === 'lock' && !has('--check')) || first === 'update') report(`\`poetry ${first}\` re-resolves dependencies during the build; commit poetry.lock and run only \`poetry install\`.`);
+            break;
+          case 'pip-compile':
+            report('`pip-compile` re-resolves dependencies during the build; commit the compiled requirements file instead.');
+            break;
+          case 'uv':
+            if (first === 'lock' && !has('--check', '--locked', '--frozen')) report('`uv lock` re-resolves dependencies during the build; commit uv.lock and use `uv sync --locked`.');
+            else if (first === 'pip' && positional[1]?.value === 'compile') report('`uv pip compile` re-resolves dependencies during the build; commit the compiled requirements file instead.');
+            else if (first === 'pip' && positional[1]?.value === 'install') {
+              const index = rest.indexOf(positional[1]);
+              const unpinned = unpinnedPipPackages(rest.slice(index + 1));
+              if (unpinned?.length) report(`Unpinned ${unpinned.map((word) => `"${word.value}"`).join(', ')}: pin each package with \`==\` or install from a requirements/constraints file.`);
+            }
+            break;
+          case 'pip':
+          case 'pip3': {
+            if (first !== 'install') break;
+            const index = rest.indexOf(positional[0]!);
+            const unpinned = unpinnedPipPackages(rest.slice(index + 1));
+            if (unpinned?.length) report(`Unpinned ${unpinned.map((word) => `"${word.value}"`).join(', ')}: pin each package with \`==\` or install from a requirements/constraints file.`);
+            break;
+          }
+        }
+      }
+    }
+  },
+};
+
+export default rule;
