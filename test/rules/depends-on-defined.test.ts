@@ -1,0 +1,30 @@
+import rule from '../../rules/depends-on-defined.js';
+import { testRule } from '../helpers/rule-tester.js';
+
+testRule(rule, {
+  valid: [
+    { name: 'short syntax', files: { 'compose.yaml': 'services:\n  api:\n    image: a:1\n    depends_on: [db]\n  db:\n    image: postgres:17\n' } },
+    { name: 'long syntax', files: { 'compose.yaml': 'services:\n  api:\n    image: a:1\n    depends_on:\n      db:\n        condition: service_started\n  db:\n    image: postgres:17\n' } },
+    {
+      name: 'service defined in the base file beside an override file',
+      files: { 'compose.yaml': 'services:\n  db:\n    image: postgres:17\n', 'compose.override.yaml': 'services:\n  api:\n    image: a:1\n    depends_on: [db]\n' },
+    },
+  ],
+  invalid: [
+    { name: 'typo in a list', files: { 'compose.yaml': 'services:\n  api:\n    image: a:1\n    depends_on:\n      - databse\n  database:\n    image: postgres:17\n' }, errors: [{ line: 5, column: 9, message: '"databse"' }] },
+    { name: 'long syntax key', files: { 'compose.yaml': 'services:\n  api:\n    image: a:1\n    depends_on:\n      cache:\n        condition: service_healthy\n' }, errors: [{ line: 5, column: 7, message: 'not defined' }] },
+    {
+      name: 'every missing entry',
+      files: { 'docker-compose.yml': 'services:\n  web:\n    image: nginx:1.27\n    depends_on: [api, worker]\n' },
+      errors: [
+        { line: 4, column: 18, message: '"api"' },
+        { line: 4, column: 23, message: '"worker"' },
+      ],
+    },
+    {
+      name: 'other directories do not count',
+      files: { 'a/compose.yaml': 'services:\n  db:\n    image: postgres:17\n', 'b/compose.yaml': 'services:\n  api:\n    image: a:1\n    depends_on: [db]\n' },
+      errors: [{ file: 'b/compose.yaml', line: 4, column: 18 }],
+    },
+  ],
+});
