@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { isScalar, isSeq } from 'yaml';
+import { rangeOfNode, type ComposeService } from '../src/model/compose.js';
+import { formatImageRef, parseImageRef } from '../src/model/image-ref.js';
+import type { Rule } from '../src/engine/types.js';
+
+function normalizedImage(text: string): string | null {
+  const ref = parseImageRef(text);
+  if (!ref) return null;
+  return formatImageRef({ ...ref, name: ref.name.replace(/^library\//, ''), tag: ref.tag ?? (ref.digest ? undefined : 'latest') });
+}
+
+const EXIT_COMMANDS = new Set(['true', '/bin/true', '/usr/bin/true', 'exit 0', ':']);
+
+function exitsAtOnce(service: ComposeService): boolean {
+  const command = service.get('command');
+  let text: string | null = null;
+  if (isScalar(command) && command.value != null) text = String(command.value).trim();
+  else if (isSeq(command)) text = command.items.filter(isScalar).map((item) => String(item.value)).join(' ').trim();
+  if (text === null) return false;
+  const bare = text.replace(/^(\/bin\/)?(ba)?sh -c /, '').replace(/^["']|["']$/g, '').trim();
+  return EXIT_COMMANDS.has(bare);
+}
+
+function neverRestarts(service: ComposeService): boolean {
+  const restart = service.get('restart');
+  if (!restart) return true;
+  return isScalar(restart) && (restart.value === 'no' || restart.value === false || restart.value === 'on-failure');
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'build-only-service',
+    description: 'A service that only builds a base image for other services must exit at once (`command: "true"`, `restart: "no"`) or sit under a profile.',
+    severity: 'warning',
+    presets: ['recommended'],
+    fileKinds: ['compose'],
+    docs: {
+      rationale:
+        'A service whose image is another service\'s `FROM` exists only so that `docker compose build` builds it. Left as is, `docker compose up` starts its container with the base image\'s default command: an idle Python shell, a crash loop under `restart: always`, or a stray process. The exit-on-start pattern keeps `depends_on` valid while doing nothing at runtime.',
+      bad: {
+        filename: 'compose.yaml',
+        code: 'services:\n  base:\n    image: crucible-base:1\n    build:\n      context: .\n      dockerfile: base.Dockerfile\n  api:\n    build: ./api   # FROM crucible-base:1\n    depends_on: [base]\n',
+      },
+      good: {
+        filename: 'compose.yaml',
+        code: 'services:\n  base:\n    image: crucible-base:1\n    build:\n      context: .\n      dockerfile: base.Dockerfile\n    command: "true"\n    restart: "no"\n  api:\n    build: ./api   # FROM crucible-base:1\n    depends_on: [base]\n',
+      },
+      notes: 'Image names are compared after interpolation, with a missing tag read as `latest`. A `profiles` entry is accepted instead of the exit-on-start pattern (but see `depends-on-profile`). The default image name `<project>-<service>` is not considered.',
+    },
+  },
+  check(context) {
+    for (const compose of context.project.composeFiles) {
+      const directory = path.dirname(compose.file.path);
+      // Base images of the Dockerfiles built by services of this compose file (and its siblings).
+      const baseImages = new Map<string, string>();
+      for (const target of context.project.buildTargets) {
+        if (!target.service || path.dirname(target.service.compose.file.path) !== directory) continue;
+        for (const stage of target.dockerfile.stages) {
+          if (stage.from.stageRef !== null || stage.from.isScratch || stage.from.unresolvedVariables.length) continue;
+          const image = normalizedImage(stage.from.image);
+          if (image && !baseImages.has(image)) baseImages.set(image, target.service.name);
+        }
+      }
+      for (const service of compose.services) {
+        if (!service.build || !service.image) continue;
+        const image = normalizedImage(service.image);
+        if (!image) continue;
+        const user = baseImages.get(image);
+        if (!user || user === service.name) continue;
+        if (service.profiles.length) continue;
+        const exits = exitsAtOnce(service);
+        const noRestart = neverRestarts(service) && service.get('restart') !== null;
+        if (exits && noRestart) continue;
+        const missing = [exits ? null : '`command: "true"`', noRestart ? null : '`restart: "no"`'].filter(Boolean).join(' and ');
+        context.report({
+          file: compose.file,
+          range: rangeOfNode(compose.file, service.keyNode),
+          message: `Service "${service.name}" only builds "${service.image}", the base image of "${user}", but would run at \`docker compose up\`; add ${missing} (or put it under a profile).`,
+        });
+      }
+    }
+  },
+};
+
+export default rule;

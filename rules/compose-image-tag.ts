@@ -1,0 +1,42 @@
+import { isScalar } from 'yaml';
+import { interpolateCompose, rangeOfNode } from '../src/model/compose.js';
+import { formatImageRef, parseImageRef } from '../src/model/image-ref.js';
+import type { Rule } from '../src/engine/types.js';
+
+const rule: Rule = {
+  meta: {
+    id: 'compose-image-tag',
+    aliases: ['service-image-require-explicit-tag'],
+    description: 'A compose service `image:` must name an explicit, non-`latest` tag or a digest.',
+    severity: 'warning',
+    presets: ['recommended'],
+    fileKinds: ['compose'],
+    docs: {
+      rationale:
+        'An untagged or `latest` image changes under you: `docker compose pull` on two machines gives two different stacks, and a rollback cannot bring back what ran before. A version tag (or a digest) makes the stack reproducible.',
+      bad: { filename: 'compose.yaml', code: 'services:\n  db:\n    image: postgres\n  cache:\n    image: redis:latest\n' },
+      good: { filename: 'compose.yaml', code: 'services:\n  db:\n    image: postgres:17.2\n  cache:\n    image: redis:7.4-alpine\n' },
+      notes: 'Interpolated images are resolved first with the `.env` beside the compose file and the `${VAR:-default}` defaults; an image that cannot be resolved (missing variable) is left alone.',
+    },
+  },
+  check(context) {
+    for (const compose of context.project.composeFiles) {
+      for (const service of compose.services) {
+        const node = service.imageNode;
+        if (!isScalar(node) || node.value == null) continue;
+        const expansion = interpolateCompose(String(node.value), compose.environment);
+        if (expansion.unresolved.length || expansion.required.length) continue;
+        const ref = parseImageRef(expansion.value);
+        if (!ref || ref.digest) continue;
+        const shown = formatImageRef(ref);
+        if (!ref.tag) {
+          context.report({ file: compose.file, range: rangeOfNode(compose.file, node), message: `Service "${service.name}" uses image "${shown}" with no tag, which means "latest"; pin a version tag or a digest.` });
+        } else if (ref.tag === 'latest') {
+          context.report({ file: compose.file, range: rangeOfNode(compose.file, node), message: `Service "${service.name}" uses image "${shown}" with the floating "latest" tag; pin a version tag or a digest.` });
+        }
+      }
+    }
+  },
+};
+
+export default rule;

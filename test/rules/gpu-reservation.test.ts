@@ -1,0 +1,20 @@
+import rule from '../../rules/gpu-reservation.js';
+import { testRule } from '../helpers/rule-tester.js';
+
+const reservation = (driver: string, caps: string) => `    deploy:\n      resources:\n        reservations:\n          devices:\n            - driver: ${driver}\n              count: 1\n              capabilities: [${caps}]\n`;
+
+testRule(rule, {
+  valid: [
+    { name: 'reserved', files: { 'compose.yaml': `services:\n  pose:\n    image: nvidia/cuda:12.4.1-runtime-ubuntu22.04\n${reservation('nvidia', 'gpu')}` } },
+    { name: 'no GPU signal', files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n' } },
+    { name: 'gpus field accepted', files: { 'compose.yaml': 'services:\n  ml:\n    image: pytorch/pytorch:2.3.0-cuda12.1-cudnn8-runtime\n    gpus: all\n' } },
+    { name: 'pytorch cpu image', files: { 'compose.yaml': 'services:\n  ml:\n    image: pytorch/pytorch:2.3.0\n' } },
+  ],
+  invalid: [
+    { name: 'cuda image, no reservation', files: { 'compose.yaml': 'services:\n  pose:\n    image: nvidia/cuda:12.4.1-runtime-ubuntu22.04\n    runtime: nvidia\n' }, errors: [{ line: 2, column: 3, message: 'reserves none' }] },
+    { name: 'built from cuda base', files: { 'compose.yaml': 'services:\n  pose:\n    build: ./pose\n', 'pose/Dockerfile': 'FROM nvcr.io/nvidia/pytorch:24.01-py3 AS base\nFROM base\n' }, errors: [{ file: 'compose.yaml', line: 2 }] },
+    { name: 'wrong capabilities', files: { 'compose.yaml': `services:\n  pose:\n    image: tensorflow/tensorflow:2.15.0-gpu\n${reservation('nvidia', 'compute')}` }, errors: [{ line: 8, message: 'capabilities' }] },
+    { name: 'env signal, wrong driver', files: { 'compose.yaml': `services:\n  pose:\n    image: app:1\n    environment:\n      - NVIDIA_VISIBLE_DEVICES=all\n${reservation('amd', 'gpu')}` }, errors: [{ line: 10, message: 'driver' }] },
+    { name: 'gpus field refused by option', options: { acceptGpusField: false }, files: { 'compose.yaml': 'services:\n  ml:\n    image: nvidia/cuda:12.4.1-base-ubuntu22.04\n    gpus: all\n' }, errors: [{ line: 2 }] },
+  ],
+});
