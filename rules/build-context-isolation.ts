@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { rangeOfNode, type ComposeService } from '../src/model/compose.js';
+import { isScalar, type Node } from 'yaml';
+import { interpolateCompose, rangeOfNode, type ComposeService } from '../src/model/compose.js';
 import type { Rule } from '../src/engine/types.js';
 
 const rule: Rule = {
@@ -32,6 +33,9 @@ const rule: Rule = {
       for (const service of compose.services) {
         const build = service.build;
         if (!build?.contextDir) continue;
+        // Paths with unset variables cannot be compared (`dockerfile: ${CART_DOCKERFILE}` without its .env).
+        const unresolved = (node: Node | null) => isScalar(node) && interpolateCompose(String(node.value), compose.environment).unresolved.length > 0;
+        if (unresolved(build.contextNode) || (!strict && (unresolved(build.dockerfileNode) || unresolved(build.targetNode)))) continue;
         const key = strict ? build.contextDir : `${build.contextDir}\0${build.dockerfilePath ?? `inline:${service.name}`}\0${build.target ?? ''}`;
         const first = seen.get(key);
         if (!first) {

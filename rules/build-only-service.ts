@@ -25,7 +25,7 @@ function exitsAtOnce(service: ComposeService): boolean {
 function neverRestarts(service: ComposeService): boolean {
   const restart = service.get('restart');
   if (!restart) return true;
-  return isScalar(restart) && (restart.value === 'no' || restart.value === false || restart.value === 'on-failure');
+  return isScalar(restart) && (restart.value === 'no' || restart.value === false);
 }
 
 const rule: Rule = {
@@ -53,24 +53,26 @@ const rule: Rule = {
     for (const compose of context.project.composeFiles) {
       const directory = path.dirname(compose.file.path);
       // Base images of the Dockerfiles built by services of this compose file (and its siblings).
-      const baseImages = new Map<string, string>();
+      const baseImages = new Map<string, { service: string; dockerfile: string }[]>();
       for (const target of context.project.buildTargets) {
         if (!target.service || path.dirname(target.service.compose.file.path) !== directory) continue;
         for (const stage of target.dockerfile.stages) {
           if (stage.from.stageRef !== null || stage.from.isScratch || stage.from.unresolvedVariables.length) continue;
           const image = normalizedImage(stage.from.image);
-          if (image && !baseImages.has(image)) baseImages.set(image, target.service.name);
+          if (image) baseImages.set(image, [...(baseImages.get(image) ?? []), { service: target.service.name, dockerfile: target.dockerfile.file.path }]);
         }
       }
       for (const service of compose.services) {
         if (!service.build || !service.image) continue;
         const image = normalizedImage(service.image);
         if (!image) continue;
-        const user = baseImages.get(image);
-        if (!user || user === service.name) continue;
+        // A service built from the same Dockerfile (two services sharing `image: alpine` + `build: .`) is not a base.
+        const own = service.build.dockerfilePath;
+        const user = baseImages.get(image)?.find((candidate) => candidate.service !== service.name && candidate.dockerfile !== own)?.service;
+        if (!user) continue;
         if (service.profiles.length) continue;
         const exits = exitsAtOnce(service);
-        const noRestart = neverRestarts(service) && service.get('restart') !== null;
+        const noRestart = neverRestarts(service);
         if (exits && noRestart) continue;
         const missing = [exits ? null : '`command: "true"`', noRestart ? null : '`restart: "no"`'].filter(Boolean).join(' and ');
         context.report({

@@ -59,7 +59,8 @@ const rule: Rule = {
       const services = byDirectory.get(path.dirname(compose.file.path))!;
       for (const service of compose.services) {
         for (const dependency of service.dependsOn) {
-          if (dependency.condition !== 'service_healthy') continue;
+          // `required: false` only makes compose warn when the dependency does not become healthy.
+          if (dependency.condition !== 'service_healthy' || !dependency.required) continue;
           const definitions = services.get(dependency.service);
           if (!definitions) continue;
           if (hasHealthcheck(context.project, definitions)) continue;

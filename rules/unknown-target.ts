@@ -1,4 +1,5 @@
-import { rangeOfNode } from '../src/model/compose.js';
+import { isScalar } from 'yaml';
+import { interpolateCompose, rangeOfNode } from '../src/model/compose.js';
 import { findStage } from '../src/model/dockerfile.js';
 import type { Rule } from '../src/engine/types.js';
 
@@ -20,6 +21,8 @@ const rule: Rule = {
     for (const target of context.project.buildTargets) {
       const service = target.service;
       if (!service?.build?.targetNode || target.target === null || target.target === '') continue;
+      const targetNode = service.build.targetNode;
+      if (isScalar(targetNode) && interpolateCompose(String(targetNode.value), service.compose.environment).unresolved.length) continue;
       if (findStage(target.dockerfile, target.target)) continue;
       const known = target.dockerfile.stages.map((stage) => stage.name).filter((name): name is string => name !== null);
       context.report({

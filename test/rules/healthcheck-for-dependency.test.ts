@@ -7,6 +7,7 @@ testRule(rule, {
   valid: [
     { name: 'compose healthcheck', files: { 'compose.yaml': `${api}  db:\n    image: postgres:17\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready"]\n` } },
     { name: 'Dockerfile HEALTHCHECK', files: { 'compose.yaml': `${api}  db:\n    build: ./db\n`, 'db/Dockerfile': 'FROM postgres:17\nHEALTHCHECK CMD pg_isready\n' } },
+    { name: 'not required', files: { 'compose.yaml': 'services:\n  api:\n    image: api:1\n    depends_on:\n      db:\n        condition: service_healthy\n        required: false\n  db:\n    image: postgres:17\n' } },
     { name: 'service_started needs nothing', files: { 'compose.yaml': 'services:\n  api:\n    image: api:1\n    depends_on:\n      db:\n        condition: service_started\n  db:\n    image: postgres:17\n' } },
     {
       name: 'HEALTHCHECK in target stage',
