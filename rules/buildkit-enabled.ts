@@ -52,7 +52,8 @@ const rule: Rule = {
         context.report({
           file: dockerfile.file,
           range: instruction.keywordRange,
-          message: `(info) ${instruction.keyword} uses ${feature}, which needs BuildKit; add \`# syntax=docker/dockerfile:1\` as the first line so the build uses a frontend that supports it.`,
+          severity: 'info',
+          message: `${instruction.keyword} uses ${feature}, which needs BuildKit; add \`# syntax=docker/dockerfile:1\` as the first line so the build uses a frontend that supports it.`,
         });
         break;
       }

@@ -91,8 +91,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const seen = new Set<string>();
   const accept = (rule: Rule, report: Report) => {
     const config = configs.get(report.file.path);
-    const severity = config?.rules.get(rule.meta.id)?.severity ?? 'off';
-    if (severity === 'off') return;
+    const configured = config?.rules.get(rule.meta.id)?.severity ?? 'off';
+    if (configured === 'off') return;
+    const severity = report.severity ?? configured;
     if (suppressionsFor(report.file.path)?.isSuppressed(rule.meta.id, report.range.start.line)) return;
     const finding: Finding = {
       ruleId: rule.meta.id,

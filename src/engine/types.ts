@@ -69,6 +69,8 @@ export interface Report {
   range: Range;
   message: string;
   fix?: Fix;
+  /** A milder severity for this finding than the rule's (an advisory next to real problems). */
+  severity?: 'info';
 }
 
 export interface RuleContext {
