@@ -15,7 +15,7 @@ const rule: Rule = {
         'The legacy builder has no cache mounts, no parallel stages and no skipping of unused stages, so builds are slower and `RUN --mount=type=cache` fails outright. BuildKit-only syntax (`RUN --mount`, heredocs) also needs a recent Dockerfile frontend: a `# syntax=docker/dockerfile:1` line makes the build use it whatever the daemon version.',
       bad: { filename: '.env', code: 'DOCKER_BUILDKIT=0\nCOMPOSE_DOCKER_CLI_BUILD=0\n' },
       good: { filename: '.env', code: 'DOCKER_BUILDKIT=1\nCOMPOSE_DOCKER_CLI_BUILD=1\n' },
-      notes: '.env files and shell scripts (assignments, `export VAR=0`, `VAR=0 docker build`) are checked. The Dockerfile case is an informational message under the same rule and severity.',
+      notes: '.env files and shell scripts (assignments, `export VAR=0`, `VAR=0 docker build`) are checked. The Dockerfile case is reported at info level.',
     },
   },
   check(context) {

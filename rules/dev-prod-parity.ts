@@ -1,23 +1,13 @@
 import path from 'node:path';
-import type { DockerfileModel, Stage } from '../src/model/dockerfile.js';
+import type { DockerfileModel } from '../src/model/dockerfile.js';
 import { formatImageRef } from '../src/model/image-ref.js';
-import { effectiveArgv, finalStage, runCommands, wordRange } from '../src/model/queries.js';
+import { effectiveArgv, finalStage, runCommands, wordRange, stageChain } from '../src/model/queries.js';
 import type { Rule } from '../src/engine/types.js';
 
 const PRODUCTION_NAMES = new Set(['dockerfile', 'containerfile', 'dockerfile.prod', 'dockerfile.production', 'prod.dockerfile', 'production.dockerfile']);
 const DEV_NAMES = new Set(['dockerfile.dev', 'dockerfile.development', 'dev.dockerfile', 'development.dockerfile', 'containerfile.dev']);
 const DEV_TOOLS = new Set(['debugpy', 'ipdb', 'pdbpp', 'pytest', 'nodemon']);
 const INSTALLERS = new Set(['pip', 'pip3', 'uv', 'poetry', 'pipenv', 'npm', 'yarn', 'pnpm']);
-
-function chainOf(model: DockerfileModel, stage: Stage): Stage[] {
-  const chain: Stage[] = [];
-  let current: Stage | undefined = stage;
-  while (current && !chain.includes(current)) {
-    chain.push(current);
-    current = current.from.stageRef !== null ? model.stages[current.from.stageRef] : undefined;
-  }
-  return chain;
-}
 
 function packageName(word: string): string {
   const scoped = word.startsWith('@');
@@ -72,7 +62,7 @@ const rule: Rule = {
       const final = finalStage(production);
       if (!final) continue;
       const file = production.file;
-      for (const stage of chainOf(production, final)) {
+      for (const stage of stageChain(production, final)) {
         for (const instruction of stage.instructions) {
           if (instruction.keyword === 'ENV') {
             instruction.args.forEach((arg, index) => {

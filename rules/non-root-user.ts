@@ -1,29 +1,19 @@
 import type { DockerInstruction, Stage } from '../src/model/dockerfile.js';
-import { finalStage } from '../src/model/queries.js';
+import { finalStage, stageChain } from '../src/model/queries.js';
 import type { Rule } from '../src/engine/types.js';
 
 /** The last USER in a stage or, failing that, in the stages it builds on. */
-function effectiveUser(stages: Stage[], stage: Stage): DockerInstruction | null {
-  const visited = new Set<number>();
-  let current: Stage | undefined = stage;
-  while (current && !visited.has(current.index)) {
-    visited.add(current.index);
-    const users = current.instructions.filter((instruction) => instruction.keyword === 'USER');
+function effectiveUser(chain: Stage[]): DockerInstruction | null {
+  for (const stage of chain) {
+    const users = stage.instructions.filter((instruction) => instruction.keyword === 'USER');
     if (users.length) return users[users.length - 1]!;
-    current = current.from.stageRef !== null ? stages[current.from.stageRef] : undefined;
   }
   return null;
 }
 
 /** Base images documented to run as a non-root user: distroless `:nonroot`, Ubuntu chiseled, Chainguard. */
-function nonRootBase(stages: Stage[], stage: Stage): boolean {
-  let current: Stage | undefined = stage;
-  const visited = new Set<number>();
-  while (current && current.from.stageRef !== null && !visited.has(current.index)) {
-    visited.add(current.index);
-    current = stages[current.from.stageRef];
-  }
-  const ref = current?.from.imageRef;
+function nonRootBase(chain: Stage[]): boolean {
+  const ref = chain[chain.length - 1]?.from.imageRef;
   if (!ref) return false;
   const tag = ref.tag ?? '';
   return /(^|-)nonroot($|-)/.test(tag) || /chiseled/.test(tag) || (ref.registry === 'cgr.dev' && !/(^|-)dev$/.test(tag));
@@ -50,8 +40,9 @@ const rule: Rule = {
     for (const dockerfile of context.project.dockerfiles) {
       const final = finalStage(dockerfile);
       if (!final) continue;
-      const user = effectiveUser(dockerfile.stages, final);
-      if (!user && nonRootBase(dockerfile.stages, final)) continue;
+      const chain = stageChain(dockerfile, final);
+      const user = effectiveUser(chain);
+      if (!user && nonRootBase(chain)) continue;
       if (!user) {
         context.report({ file: dockerfile.file, range: final.fromInstruction.range, message: 'The final stage has no USER, so the container runs as root; add `USER <non-root user>`.' });
         continue;

@@ -1,6 +1,6 @@
-import { findStage, type DockerfileModel, type DockerInstruction, type Stage } from '../src/model/dockerfile.js';
+import { findStage, type DockerInstruction, type Stage } from '../src/model/dockerfile.js';
 import { formatImageRef, imageBaseName, type ImageRef } from '../src/model/image-ref.js';
-import { effectiveArgv, finalStage, runCommands, wordRange } from '../src/model/queries.js';
+import { effectiveArgv, finalStage, runCommands, wordRange, stageChain } from '../src/model/queries.js';
 import type { ShellWord } from '../src/model/shell.js';
 import type { Rule } from '../src/engine/types.js';
 
@@ -30,16 +30,6 @@ function isBuildPackage(word: string): boolean {
 }
 
 /** The stages whose layers the given stage contains: itself and the stages it is `FROM`. */
-function chainOf(model: DockerfileModel, stage: Stage): Stage[] {
-  const chain: Stage[] = [];
-  let current: Stage | undefined = stage;
-  while (current && !chain.includes(current)) {
-    chain.push(current);
-    current = current.from.stageRef !== null ? model.stages[current.from.stageRef] : undefined;
-  }
-  return chain;
-}
-
 const INSTALLERS: Record<string, string[]> = { 'apt-get': ['install'], apt: ['install'], apk: ['add'], yum: ['install'], dnf: ['install'], microdnf: ['install'], zypper: ['install', 'in'] };
 const REMOVERS: Record<string, string[]> = { 'apt-get': ['purge', 'remove'], apt: ['purge', 'remove'], apk: ['del'], yum: ['remove', 'erase'], dnf: ['remove', 'erase'], microdnf: ['remove'], zypper: ['remove', 'rm'] };
 const VALUE_FLAGS = new Set(['-t', '--target-release', '-o', '--option', '--virtual', '-t', '--repository', '-X', '--setopt', '--enablerepo', '--disablerepo', '--releasever', '--installroot']);
@@ -99,7 +89,7 @@ const rule: Rule = {
         context.report({ file: dockerfile.file, range, message });
       };
       for (const stage of judged) {
-        const chain = chainOf(dockerfile, stage);
+        const chain = stageChain(dockerfile, stage);
         const root = chain[chain.length - 1]!;
         const ref = root.from.imageRef;
         const reason = ref && !root.from.unresolvedVariables.length ? sdkReason(ref) : null;

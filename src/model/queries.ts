@@ -67,6 +67,17 @@ export function finalStage(model: DockerfileModel): Stage | undefined {
   return model.stages[model.stages.length - 1];
 }
 
+/** A stage and the stages it builds on (`FROM build`), nearest first; stops at a loop. */
+export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  let current: Stage | undefined = stage;
+  while (current && !chain.includes(current)) {
+    chain.push(current);
+    current = current.from.stageRef !== null ? model.stages[current.from.stageRef] : undefined;
+  }
+  return chain;
+}
+
 /** Stage indexes used by later stages: `FROM stage`, `COPY --from=stage`, `RUN --mount=from=stage`. */
 export function stageReferences(model: DockerfileModel): Map<number, DockerInstruction[]> {
   const used = new Map<number, DockerInstruction[]>();
