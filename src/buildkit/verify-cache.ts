@@ -178,7 +178,8 @@ class ScenarioRunner {
     });
     const parsed = parseBuildLog(run.log);
     const context: CheckContext = { model: plan.model, file: plan.displayFile, target: plan.target.name, steps: parsed.steps };
-    const steps = parsed.steps.filter((step) => !step.internal);
+    // FROM steps are resolutions, never reported CACHED: count only what the scenarios judge.
+    const steps = parsed.steps.filter((step) => !step.internal && !/^FROM /i.test(step.instruction));
     const cached = steps.filter((step) => step.status === 'cached').length;
     const outcome = run.timedOut ? 'timed out' : run.exitCode === 0 ? 'ok' : `failed (exit ${run.exitCode})`;
     this.progress(`verify-cache: (${SCENARIO_LETTER[id]}) ${plan.target.name}: ${what}: ${outcome} in ${run.seconds.toFixed(1)}s, ${steps.length} steps, ${cached} cached`);
@@ -233,7 +234,11 @@ class ScenarioRunner {
     return this.result('manifest-change', plan, detail, offenders, 1, seconds);
   }
 
-  /** (e) Edit a source file of one service, rebuild it, then every other service must be all CACHED. */
+  /**
+   * (e) Edit a source file of one service; every other service, rebuilt, must be all CACHED; then the
+   * edited service itself must still build. The others build first: built after the edited service,
+   * a stage they share with it would come back CACHED from its build and hide the shared context.
+   */
   async serviceIsolation(changed: Plan, others: Plan[]): Promise<ScenarioResult> {
     const file = this.sourceFileFor(changed, null);
     if (!file) return skip('service-isolation', changed, 'the build copies no application source file to edit (name one with --source-file)');
@@ -242,15 +247,17 @@ class ScenarioRunner {
     const offenders: Offender[] = [];
     let seconds = 0;
     try {
-      const own = await this.build(changed, 'service-isolation', `rebuild after editing ${file}`);
-      seconds += own.seconds;
-      offenders.push(...own.failed);
       for (const other of others) {
         const build = await this.build(other, 'service-isolation', `rebuild after editing ${changed.target.name}/${file}`);
         seconds += build.seconds;
-        const shared = other.target.context === changed.target.context ? `; ${other.target.name} and ${changed.target.name} share the build context, so every file of one is in the other's` : '';
-        offenders.push(...(build.failed.length ? build.failed : checkAllCached(build.context, shared ? file : null, `rebuilt after a change in ${changed.target.name}'s ${file}${shared}`)));
+        const sharesContext = other.target.context === changed.target.context;
+        const found = build.failed.length ? build.failed : checkAllCached(build.context, sharesContext ? file : null, `rebuilt after a change in ${changed.target.name}'s ${file}`);
+        const note = `; ${other.target.name} and ${changed.target.name} share the build context, so every file of one is in the other's`;
+        offenders.push(...(sharesContext ? found.map((offender) => ({ ...offender, reason: `${offender.reason}${note}` })) : found));
       }
+      const own = await this.build(changed, 'service-isolation', `rebuild after editing ${file}`);
+      seconds += own.seconds;
+      offenders.push(...own.failed);
     } finally {
       restore();
     }

@@ -55,6 +55,26 @@ describe('compose targets', () => {
     expect(composeTargets(path.join(dir, 'compose.yaml'), ['web']).map((target) => target.name)).toEqual(['web']);
   });
 
+  it('reads .env beside the compose file; the process environment overrides it, as compose does', () => {
+    const dir = tempDir();
+    for (const name of ['from-dotenv', 'from-process']) {
+      mkdirSync(path.join(dir, name));
+      writeFileSync(path.join(dir, name, 'Dockerfile'), 'FROM scratch\n');
+    }
+    writeFileSync(path.join(dir, '.env'), 'APP_DIR=from-dotenv\nSTAGE=runtime\n');
+    writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  app:\n    build:\n      context: ./${APP_DIR}\n      target: ${STAGE}\n      network: $${NOT_A_VAR}\n');
+    const [fromDotenv] = composeTargets(path.join(dir, 'compose.yaml'), [], {});
+    expect([path.relative(dir, fromDotenv!.context), fromDotenv!.target, fromDotenv!.network]).toEqual(['from-dotenv', 'runtime', '${NOT_A_VAR}']);
+    const [fromProcess] = composeTargets(path.join(dir, 'compose.yaml'), [], { APP_DIR: 'from-process' });
+    expect(path.relative(dir, fromProcess!.context)).toBe('from-process');
+  });
+
+  it('a compose file that does not parse is a usage error naming the file and line', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  web:\n    build: .\n   image: [\n');
+    expect(() => composeTargets(path.join(dir, 'compose.yaml'))).toThrow(/compose\.yaml:\d+: /);
+  });
+
   it.each([
     [['nope'], /service "nope" is not in/],
     [['db'], /service "db" has no build section/],
