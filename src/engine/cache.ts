@@ -23,6 +23,8 @@ export interface ResultCacheOptions {
   location?: string;
   /** Called for every file parsed: tests prove unchanged files are not parsed again. */
   onParse?: (absolutePath: string) => void;
+  /** Tool version the results belong to (default: this package's); another version invalidates the cache. */
+  version?: string;
 }
 
 export interface CacheStats {
@@ -78,7 +80,7 @@ export async function lintWithCache(options: LintOptions, cacheOptions: ResultCa
   const discoveredPaths = new Set(discovered.map((file) => file.path));
   const configKeys = new Map<string, string>();
   for (const file of discovered) configKeys.set(file.path, hash(configFingerprint(await resolver.forFile(file.path))));
-  const key = hash(JSON.stringify([FORMAT, toolVersion(), cwd, options.configPath ?? null, options.cliRules ?? {}, configFingerprint(rootConfig), ruleSetFingerprint(resolver.rules)]));
+  const key = hash(JSON.stringify([FORMAT, cacheOptions.version ?? toolVersion(), cwd, options.configPath ?? null, options.cliRules ?? {}, configFingerprint(rootConfig), ruleSetFingerprint(resolver.rules)]));
 
   const contentHashes = new Map<string, string | null>();
   const hashOf = (absolute: string): string | null => {
@@ -124,10 +126,14 @@ export async function lintWithCache(options: LintOptions, cacheOptions: ResultCa
     }
     result = await lint({ ...options, stdin: undefined, paths: [...context].sort(), parseCache });
     dependencies = fileDependencies(result.project, discovered);
+    // A relation that did not exist last time (a compose file now builds this Dockerfile, a new
+    // sibling): the other side has not seen it yet, so it is re-checked too.
     let grew = false;
     for (const file of [...dirty]) {
+      const entry = storedEntry(file);
+      const known = new Set(entry ? storedDeps(entry) : []);
       for (const dep of dependencies.get(file) ?? []) {
-        if (discoveredPaths.has(dep) && !dirty.has(dep)) {
+        if (discoveredPaths.has(dep) && !dirty.has(dep) && !known.has(dep)) {
           dirty.add(dep);
           grew = true;
         }

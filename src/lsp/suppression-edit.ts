@@ -31,8 +31,8 @@ export function suppressionEdit(model: FileModel, ruleId: string, line: number, 
 interface Candidate extends SuppressionEdit {
   /** The finding's line after the edit. */
   newLine: number;
-  /** Offset of the inserted `#` in the new text, when the edit adds a trailing comment. */
-  trailingHash?: number;
+  /** Offset of the inserted `#` in the new text, when the edit adds a comment. */
+  hash?: number;
 }
 
 function lineAbove(model: FileModel, ruleId: string, line: number): Candidate | null {
@@ -61,7 +61,7 @@ function lineAbove(model: FileModel, ruleId: string, line: number): Candidate | 
   const indent = /^[ \t]*/.exec(file.lineText(target))![0];
   const lineBreak = file.text.includes('\r\n') ? '\r\n' : '\n';
   const at = file.lineStarts[top - 1] ?? file.text.length;
-  return { title, edit: { file: file.path, start: at, end: at, text: `${indent}# docker-policy ignore=${ruleId}${lineBreak}` }, newLine: line + 1 };
+  return { title, edit: { file: file.path, start: at, end: at, text: `${indent}# docker-policy ignore=${ruleId}${lineBreak}` }, newLine: line + 1, hash: at + indent.length };
 }
 
 function trailingComment(model: FileModel, ruleId: string, line: number): Candidate | null {
@@ -75,7 +75,7 @@ function trailingComment(model: FileModel, ruleId: string, line: number): Candid
     return { title, edit: { file: file.path, start: start + content.length, end: start + content.length, text: `,${ruleId}` }, newLine: line };
   }
   const edit = { file: file.path, start: start + content.length, end: start + text.length, text: ` # docker-policy ignore=${ruleId}` };
-  return { title, edit, newLine: line, trailingHash: edit.start + 1 };
+  return { title, edit, newLine: line, hash: edit.start + 1 };
 }
 
 function proves(model: FileModel, candidate: Candidate, ruleId: string, resolveId: (idOrAlias: string) => string | undefined): boolean {
@@ -85,7 +85,8 @@ function proves(model: FileModel, candidate: Candidate, ruleId: string, resolveI
   const reparsed = buildProject([{ path: model.file.path, kind: model.kind }], { read: (file) => (file === model.file.path ? edited : null) }, '/').files.get(model.file.path);
   if (!reparsed || reparsed.kind !== model.kind) return false;
   if (!collectSuppressions(reparsed, resolveId).isSuppressed(ruleId, candidate.newLine)) return false;
-  if (candidate.trailingHash !== undefined && model.kind === 'shell' && !isShellComment(edited, candidate.trailingHash)) return false;
+  // A heredoc body or a multi-line string keeps the commands the same but not the text they carry.
+  if (candidate.hash !== undefined && model.kind === 'shell' && !isShellComment(edited, candidate.hash)) return false;
   const before = meaning(model);
   return before !== null && before === meaning(reparsed);
 }
@@ -97,7 +98,8 @@ function meaning(model: FileModel): string | null {
       case 'dockerfile':
         return JSON.stringify([
           model.escapeChar,
-          model.directives.map((directive) => [directive.name, directive.value]),
+          // BuildKit's directive keys are single words; the model also lists `# docker-policy ignore=…` here.
+          model.directives.filter((directive) => /^[a-z][a-z0-9]*$/i.test(directive.name)).map((directive) => [directive.name, directive.value]),
           model.instructions.map((instruction) => [
             instruction.keyword,
             instruction.flags.map((flag) => [flag.name, flag.value]),
