@@ -30,7 +30,7 @@ export function codeActions(request: CodeActionRequest): CodeAction[] {
   const wants = (kind: string) => !request.only || request.only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
   const bom = hasBom(document.text);
   const findings = snapshot.findings.get(document.path) ?? [];
-  const model = snapshot.project.files.get(document.path);
+  const model = snapshot.models.get(document.path);
   const actions: CodeAction[] = [];
   const titles = new Set<string>();
   if (wants(CodeActionKind.QuickFix)) {
@@ -73,7 +73,7 @@ function workspaceEdit(edits: TextEdit[], request: CodeActionRequest): Workspace
   const { snapshot, document } = request;
   const byFile = new Map<string, LspTextEdit[]>();
   for (const edit of edits) {
-    const model = snapshot.project.files.get(edit.file);
+    const model = snapshot.models.get(edit.file);
     if (!model) return null;
     const open = snapshot.documents.get(edit.file);
     const bom = open ? hasBom(open.text) : diskHasBom(edit.file);

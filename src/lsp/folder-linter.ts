@@ -1,8 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { lint } from '../engine/lint.js';
+import { lint, type LintOptions } from '../engine/lint.js';
 import type { Finding, Rule } from '../engine/types.js';
 import { ParseCache } from '../model/parse-cache.js';
-import type { Project } from '../model/project.js';
+import type { FileModel, Project } from '../model/project.js';
 
 /** An open buffer inside a folder: its unsaved text is what gets linted. */
 export interface OpenDocument {
@@ -18,6 +19,8 @@ export interface OpenDocument {
 export interface LintSnapshot {
   root: string;
   project: Project;
+  /** Every file model the findings came from, by absolute path (unsaved new files included). */
+  models: Map<string, FileModel>;
   findings: Map<string, Finding[]>;
   documents: Map<string, OpenDocument>;
   durationMs: number;
@@ -92,29 +95,36 @@ export class FolderLinter {
   private async lintOnce(): Promise<void> {
     const documents = this.host.documentsIn(this.root);
     try {
-      const result = await lint({
-        cwd: this.root,
-        paths: [this.root, ...documents.filter((document) => document.explicit).map((document) => document.path)],
-        rules: this.host.rules,
-        configPath: this.host.configFile(),
-        overlays: new Map(documents.map((document) => [document.path, document.text])),
-        parseCache: this.parseCache,
-      });
+      const overlays = new Map(documents.map((document) => [document.path, document.text]));
+      const common: Omit<LintOptions, 'paths'> = { cwd: this.root, rules: this.host.rules, configPath: this.host.configFile(), overlays, parseCache: this.parseCache };
+      // Buffers of files not on disk yet (new, unsaved) cannot be discovered: each is linted on its own.
+      const unsaved = documents.filter((document) => !fs.existsSync(document.path));
+      const result = await lint({ ...common, paths: [this.root, ...documents.filter((document) => document.explicit && !unsaved.includes(document)).map((document) => document.path)] });
+      const models = new Map(result.project.files);
+      const allFindings = [...result.findings];
+      const internalErrors = [...result.internalErrors];
+      for (const document of unsaved) {
+        const single = await lint({ ...common, paths: [], stdin: { text: document.text, filename: document.path } });
+        for (const [file, model] of single.project.files) if (!models.has(file)) models.set(file, model);
+        allFindings.push(...single.findings.filter((finding) => path.resolve(this.root, finding.file) === document.path));
+        internalErrors.push(...single.internalErrors);
+      }
       // Files deleted or no longer linked leave the cache.
-      this.parseCache.retainOnly(result.project.files.keys());
+      this.parseCache.retainOnly(models.keys());
       const findings = new Map<string, Finding[]>();
-      for (const finding of result.findings) {
+      for (const finding of allFindings) {
         const absolute = path.resolve(this.root, finding.file);
         findings.set(absolute, [...(findings.get(absolute) ?? []), finding]);
       }
       this.snapshot = {
         root: this.root,
         project: result.project,
+        models,
         findings,
         documents: new Map(documents.map((document) => [document.path, document])),
         durationMs: result.durationMs,
       };
-      this.host.linted(this, this.snapshot, result.internalErrors);
+      this.host.linted(this, this.snapshot, internalErrors);
     } catch (error) {
       this.snapshot = null;
       this.host.failed(this, error, documents);

@@ -284,7 +284,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
     settings,
     folders: [...linters.values()].map((linter) => ({
       root: linter.root,
-      files: linter.snapshot?.project.files.size ?? 0,
+      files: linter.snapshot?.models.size ?? 0,
       parsed: linter.parseCache.parsed,
       reused: linter.parseCache.reused,
       lastLintMs: linter.snapshot?.durationMs ?? null,

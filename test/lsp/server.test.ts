@@ -169,6 +169,32 @@ describe('docker-policy lsp --stdio', () => {
     expect(await client.shutdown()).toBe(0);
   });
 
+  it('survives odd input: unsaved untitled buffers, empty and broken files, requests about unknown documents', async () => {
+    const root = scratch({ '.dockerignore': IGNORE_FILE });
+    client = new TestClient(root);
+    await client.initialize(root, { debounceMs: 0 });
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'untitled:Untitled-1', languageId: 'dockerfile', version: 1, text: 'FROM node:latest\n' } });
+    expect(await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: 'untitled:Untitled-1' }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } })).toEqual([]);
+    expect(await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: uriOf(path.join(root, 'nowhere/Dockerfile')) }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } })).toEqual([]);
+
+    const dockerfile = path.join(root, 'Dockerfile');
+    await client.open(dockerfile, '');
+    expect((await client.diagnostics(uriOf(dockerfile))).version).toBe(1);
+    await client.change(dockerfile, 2, '\u0000\u0001FROM\n\\\nRUN <<EOF\n');
+    await client.diagnostics(uriOf(dockerfile), (params) => params.version === 2);
+
+    const compose = path.join(root, 'compose.yaml');
+    await client.open(compose, 'services:\n  web: [unclosed\n', 'yaml');
+    const broken = await client.diagnostics(uriOf(compose));
+    expect(broken.diagnostics.map((diagnostic) => diagnostic.code)).toContain('parse-error');
+    // A YAML file that is not a compose file by name is not ours.
+    await client.open(path.join(root, 'values.yaml'), 'image: nginx:latest\n', 'yaml');
+    const status = (await client.connection.sendRequest('docker-policy/status')) as { folders: { files: number }[] };
+    expect(status.folders[0]!.files).toBeGreaterThan(0);
+    expect(await client.shutdown()).toBe(0);
+    expect(client.stderr).toBe('');
+  });
+
   it('refuses to start without --stdio', async () => {
     const { spawnSync } = await import('node:child_process');
     const result = spawnSync(process.execPath, [path.resolve(import.meta.dirname, '../../bin/docker-policy.js'), 'lsp'], { encoding: 'utf8' });
