@@ -159,7 +159,9 @@ export async function lintWithCache(options: LintOptions, cacheOptions: ResultCa
   const internalErrors = result?.internalErrors ?? [];
   const stats: CacheStats = { status, location, files: discovered.length, rechecked: dirty.size, parsed: parseCache.parsed };
   // A run where a rule crashed must not hide the crash behind cached results next time.
-  if (!internalErrors.length) {
+  // Nothing re-checked and the same files as last time: the cache on disk is already exact.
+  const unchanged = status === 'loaded' && dirty.size === 0 && Object.keys(stored!.files).length === discovered.length;
+  if (!internalErrors.length && !unchanged) {
     try {
       writeCacheFile(location, key, entries, hashOf, relative);
     } catch (error) {
