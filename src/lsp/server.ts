@@ -231,7 +231,11 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
     if (openedVersion.get(event.document.uri) === event.document.version) return;
     if (settings.run === 'onType') lintDocument(event.document, settings.debounceMs);
   });
-  documents.onDidSave((event) => lintDocument(event.document, 0));
+  documents.onDidSave((event) => {
+    // A config file saved in the editor applies at once, even without file watching.
+    if (CONFIG_FILE_NAMES.includes(path.basename(pathOf(event.document.uri) ?? ''))) lintAll(0);
+    else lintDocument(event.document, 0);
+  });
   documents.onDidClose((event) => {
     openedVersion.delete(event.document.uri);
     connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });

@@ -157,8 +157,10 @@ describe('docker-policy lsp --stdio', () => {
     expect(broken.diagnostics[0]!.message).toContain('unknown rule "no-such-rule"');
     expect(client.messages.some((message) => message.type === 1 && message.message.includes('no-such-rule'))).toBe(true);
 
+    // Saved from the editor: didSave alone is enough.
     fs.writeFileSync(configPath, 'rules:\n  non-root-user: off\n');
-    await changed();
+    await client.open(configPath, 'rules:\n  non-root-user: off\n', 'yaml');
+    await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri: configUri } });
     expect((await client.diagnostics(configUri)).diagnostics).toEqual([]);
     expect(summary((await client.diagnostics(dockerfileUri, (params) => params.diagnostics.length > 0)).diagnostics)).toEqual(['pinned-base-image@0:5-0:16']);
 
