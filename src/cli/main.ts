@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { toolVersion } from '../version.js';
 import { registerBuildkitCommands } from './commands/buildkit.js';
 import { runCheck, type CheckOptions } from './commands/check.js';
+import { registerLspCommand } from './commands/lsp.js';
 import { runRules } from './commands/rules.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -30,6 +31,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--print-config <file>', 'print the configuration that applies to a file and exit')
     .option('-o, --output-file <file>', 'write the report to a file instead of standard output')
     .option('--no-color', 'never colour the output')
+    .option('--cache', 'only check files that changed since the last run (or whose linked files, config or tool version changed)')
+    .option('--cache-location <path>', 'cache file or directory (default: .docker-policy-cache in the current directory)')
     .action(async (paths: string[], options: CheckOptions) => {
       exitCode = await runCheck(paths, options);
     });
@@ -44,6 +47,7 @@ export async function main(argv: string[]): Promise<number> {
 
   // Commands registered elsewhere report their exit code through process.exitCode.
   registerBuildkitCommands(program);
+  registerLspCommand(program);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

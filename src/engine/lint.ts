@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { ResolvedConfig } from '../config/config.js';
 import { ConfigResolver } from '../config/resolver.js';
 import { discoverFiles } from '../model/discovery.js';
+import type { ParseCache } from '../model/parse-cache.js';
 import { buildProject, classifyFile, type DiscoveredFile, type FileReader, type Project } from '../model/project.js';
 import { toDisplayPath } from '../model/source.js';
 import { collectSuppressions, type Suppressions } from './suppressions.js';
@@ -21,6 +22,8 @@ export interface LintOptions {
   stdin?: { text: string; filename: string };
   /** Texts that replace what is on disk (the language server's unsaved buffers). */
   overlays?: Map<string, string>;
+  /** Parsed models kept between runs (language server, `check --cache`): unchanged files are not parsed again. */
+  parseCache?: ParseCache;
 }
 
 export interface InternalError {
@@ -66,7 +69,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       }
     },
   };
-  const project = buildProject(discovered, reader, options.cwd);
+  const project = buildProject(discovered, reader, options.cwd, options.parseCache);
   const targets = new Set(discovered.map((file) => file.path));
   const configs = new Map<string, ResolvedConfig>();
   for (const file of targets) configs.set(file, await resolver.forFile(file));

@@ -1,8 +1,8 @@
+import { ruleDocsUrl } from '../docs/rule-url.js';
 import type { Rule, Severity } from '../engine/types.js';
 import type { FormatInput } from './index.js';
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
-const DOCS_BASE = 'https://github.com/docker-policy/docker-policy/blob/main/docs/rules';
 
 /** SARIF 2.1.0, as GitHub code scanning reads it: one run, rules with help links, relative URIs. */
 export function formatSarif({ result, rules, toolVersion }: FormatInput): string {
@@ -55,7 +55,7 @@ function toDescriptor(id: string, rule: Rule | undefined) {
     id,
     name: id,
     shortDescription: { text: rule?.meta.description ?? id },
-    helpUri: `${DOCS_BASE}/${id}.md`,
+    helpUri: ruleDocsUrl(id),
     help: { text: rule?.meta.docs.rationale ?? rule?.meta.description ?? id },
     defaultConfiguration: { level: SARIF_LEVEL[rule?.meta.severity ?? 'warning'] },
     properties: { tags: rule?.meta.aliases ?? [] },

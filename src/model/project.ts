@@ -3,6 +3,7 @@ import { parseCompose, type ComposeFileModel, type ComposeService } from './comp
 import { parseDockerfile, targetStage, type DockerfileModel, type DockerInstruction } from './dockerfile.js';
 import { parseDockerignore, type DockerignoreModel } from './dockerignore.js';
 import { parseEnvFile, type EnvFileModel } from './env-file.js';
+import type { ParseCache } from './parse-cache.js';
 import { parseShell, type ShellCommand, type ShellScript } from './shell.js';
 import { SourceFile, stripBom, toDisplayPath, type FileKind, type Range } from './source.js';
 
@@ -78,8 +79,9 @@ export function classifyFile(fileName: string): FileKind | null {
   return null;
 }
 
-export function buildProject(discovered: DiscoveredFile[], reader: FileReader, cwd: string = process.cwd()): Project {
-  const builder = new ProjectBuilder(reader, cwd);
+/** With a `cache`, files whose text (and `.env`) did not change since an earlier build are not parsed again. */
+export function buildProject(discovered: DiscoveredFile[], reader: FileReader, cwd: string = process.cwd(), cache?: ParseCache): Project {
+  const builder = new ProjectBuilder(reader, cwd, cache);
   for (const entry of discovered) builder.load(entry.path, entry.kind);
   return builder.link();
 }
@@ -92,6 +94,7 @@ class ProjectBuilder {
   constructor(
     private readonly reader: FileReader,
     private readonly cwd: string,
+    private readonly cache?: ParseCache,
   ) {}
 
   load(absolutePath: string, kind: FileKind): FileModel | null {
@@ -104,8 +107,23 @@ class ProjectBuilder {
       return null;
     }
     const file = new SourceFile(absolutePath, kind, stripBom(text), toDisplayPath(absolutePath, this.cwd));
-    const model = this.parse(file);
+    const model = this.cache ? this.parseWithCache(file, this.cache) : this.parse(file);
     if (model) this.files.set(absolutePath, model);
+    return model;
+  }
+
+  private parseWithCache(file: SourceFile, cache: ParseCache): FileModel | null {
+    // A compose file is interpolated with the .env beside it: load that first, its text is part of the key.
+    const env = file.kind === 'compose' ? (this.load(path.join(path.dirname(file.path), '.env'), 'env') as EnvFileModel | null) : null;
+    const inputs = { kind: file.kind, text: file.text, displayPath: file.displayPath, environment: env?.file.text ?? '' };
+    const hit = cache.lookup(file.path, inputs);
+    if (hit) {
+      this.parseErrors.push(...hit.errors);
+      return hit.model;
+    }
+    const before = this.parseErrors.length;
+    const model = this.parse(file);
+    cache.store(file.path, inputs, model, this.parseErrors.slice(before));
     return model;
   }
 

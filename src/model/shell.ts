@@ -266,3 +266,14 @@ export function wordValue(node: TsNode): string {
       return node.text;
   }
 }
+
+/** True when `offset` in a shell script is inside a comment (not in a string, heredoc or escaped `#`). */
+export function isShellComment(text: string, offset: number): boolean {
+  let node = shellParser().parse(text, null, { bufferSize: Math.max(32 * 1024, text.length * 2 + 1024) }).rootNode;
+  while (true) {
+    if (node.type === 'comment') return true;
+    const child = node.children.find((candidate) => candidate.startIndex <= offset && offset < candidate.endIndex);
+    if (!child) return false;
+    node = child;
+  }
+}

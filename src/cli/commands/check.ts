@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../../config/config.js';
 import { ConfigResolver } from '../../config/resolver.js';
-import { lint, type LintResult } from '../../engine/lint.js';
+import { lint, type LintOptions, type LintResult } from '../../engine/lint.js';
 import type { SeveritySetting } from '../../engine/types.js';
 import { FORMATTERS } from '../../formatters/index.js';
 import { builtinRules } from '../../../rules/index.js';
@@ -20,6 +20,8 @@ export interface CheckOptions {
   printConfig?: string;
   outputFile?: string;
   color: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'warn', 'error']);
@@ -40,7 +42,9 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
       return 2;
     }
     const stdin = options.stdin ? { text: fs.readFileSync(0, 'utf8'), filename: options.stdinFilename! } : undefined;
-    const result = await lint({ cwd, paths, rules: builtinRules, configPath: options.config, cliRules, stdin });
+    const lintOptions = { cwd, paths, rules: builtinRules, configPath: options.config, cliRules, stdin };
+    // The result cache loads only when asked for; standard input is never cached.
+    const result = (options.cache || options.cacheLocation) && !stdin ? await lintCached(lintOptions, options.cacheLocation) : await lint(lintOptions);
     if (options.quiet) result.findings = result.findings.filter((finding) => finding.severity === 'error');
     const format = options.format ?? 'stylish';
     const formatter = await FORMATTERS[format]!();
@@ -55,6 +59,17 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
     }
     throw error;
   }
+}
+
+async function lintCached(lintOptions: LintOptions, location: string | undefined): Promise<LintResult> {
+  const { lintWithCache } = await import('../../engine/cache.js');
+  const result = await lintWithCache(lintOptions, { location });
+  const { cache } = result;
+  if (cache.writeError) process.stderr.write(`docker-policy: cannot write the cache ${cache.location}: ${cache.writeError}\n`);
+  if (process.env.DOCKER_POLICY_DEBUG) {
+    process.stderr.write(`docker-policy: cache ${cache.status}: ${cache.files} files, ${cache.rechecked} re-checked, ${cache.parsed} parsed\n`);
+  }
+  return result;
 }
 
 /** Path and internal errors go to stderr and make the run exit 2 after the report is out. */
