@@ -3,6 +3,7 @@ import { toolVersion } from '../version.js';
 import { registerBuildkitCommands } from './commands/buildkit.js';
 import { runCheck, type CheckOptions } from './commands/check.js';
 import { runRules } from './commands/rules.js';
+import { FORMAT_NAMES } from '../formatters/index.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
@@ -20,7 +21,7 @@ export async function main(argv: string[]): Promise<number> {
     .command('check', { isDefault: true })
     .description('check files and directories (default: the current directory)')
     .argument('[paths...]', 'files or directories to check')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif']))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES))
     .option('-c, --config <file>', 'use this config file instead of searching for .docker-policy.yaml')
     .option('--rule <id=severity>', 'set a rule severity (repeatable): --rule pinned-base-image=off', collect, [])
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
@@ -30,6 +31,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--print-config <file>', 'print the configuration that applies to a file and exit')
     .option('-o, --output-file <file>', 'write the report to a file instead of standard output')
     .option('--no-color', 'never colour the output')
+    .option('--fix', 'apply fixes to the files, then report what remains (with --stdin: print the fixed text)')
+    .option('--fix-dry-run', 'print the fixes as a unified diff and change no file')
     .action(async (paths: string[], options: CheckOptions) => {
       exitCode = await runCheck(paths, options);
     });
