@@ -1,15 +1,9 @@
 import path from 'node:path';
 import { isScalar, isSeq } from 'yaml';
 import { rangeOfNode, type ComposeService } from '../src/model/compose.js';
-import { formatImageRef, parseImageRef } from '../src/model/image-ref.js';
+import { normalizedImageName as normalizedImage } from '../src/model/image-ref.js';
 import { appendPairs, indentUnit, replaceScalar, type YamlSource } from '../src/model/yaml-edits.js';
 import type { Fix, Rule, TextEdit } from '../src/engine/types.js';
-
-function normalizedImage(text: string): string | null {
-  const ref = parseImageRef(text);
-  if (!ref) return null;
-  return formatImageRef({ ...ref, name: ref.name.replace(/^library\//, ''), tag: ref.tag ?? (ref.digest ? undefined : 'latest') });
-}
 
 const EXIT_COMMANDS = new Set(['true', '/bin/true', '/usr/bin/true', 'exit 0', ':']);
 

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { toolVersion } from '../version.js';
 import { registerBuildkitCommands } from './commands/buildkit.js';
 import { runCheck, type CheckOptions } from './commands/check.js';
+import { registerGraphCommand } from './commands/graph.js';
 import { runRules } from './commands/rules.js';
 import { FORMAT_NAMES } from '../formatters/index.js';
 
@@ -47,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
 
   // Commands registered elsewhere report their exit code through process.exitCode.
   registerBuildkitCommands(program);
+  registerGraphCommand(program);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
