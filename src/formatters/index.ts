@@ -53,5 +53,6 @@ export function findingsByFile(result: LintResult, includeClean = false): Map<st
 
 /** A message on one line: line-oriented formats must not be split by a newline inside a message. */
 export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
 }
