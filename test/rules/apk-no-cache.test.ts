@@ -6,6 +6,7 @@ testRule(rule, {
   valid: [
     { name: '--no-cache', files: 'FROM alpine:3.21\nRUN apk add --no-cache curl\n' },
     { name: 'cache mount', files: 'FROM alpine:3.21\nRUN --mount=type=cache,target=/var/cache/apk apk add curl\n' },
+    { name: '--no-network fetches no index', files: 'FROM alpine:3.21\nRUN apk add --no-cache --virtual .build gcc && apk add --no-network --virtual .rundeps libgcc\n' },
     { name: 'apk del is fine', files: 'FROM alpine:3.21\nRUN apk add --no-cache --virtual .build gcc && apk del .build\n' },
     { name: 'not apk', files: 'FROM debian:12\nRUN apt-get install -y --no-install-recommends curl\n' },
   ],
