@@ -15,7 +15,7 @@ const rule: Rule = {
         '`apk add` without `--no-cache` stores the package index in `/var/cache/apk` inside the layer, making the image bigger for nothing; `apk update` before it also makes the layer depend on whatever the mirror says that day. `--no-cache` fetches a fresh index and keeps none.',
       bad: { code: 'FROM alpine:3.21\nRUN apk update && apk add ca-certificates\n' },
       good: { code: 'FROM alpine:3.21\nRUN apk add --no-cache ca-certificates\n' },
-      notes: 'A cache mount (`RUN --mount=type=cache,target=/var/cache/apk`) keeps the cache out of the layer, so it is accepted. The fix inserts `--no-cache` after `add`.',
+      notes: 'A cache mount (`RUN --mount=type=cache,target=/var/cache/apk`) keeps the cache out of the layer, so it is accepted, and so is `apk add --no-network`, which fetches nothing. The fix inserts `--no-cache` after `add`.',
     },
   },
   check(context) {
@@ -28,7 +28,8 @@ const rule: Rule = {
         const subcommand = words[subcommandIndex];
         if (subcommand === 'update') {
           context.report({ file: dockerfile.file, range: commandRange(dockerfile.file, command), message: 'Drop `apk update` and use `apk add --no-cache`: the index is fetched fresh and not kept in the layer.' });
-        } else if (subcommand === 'add' && !hasFlag(command, '--no-cache')) {
+        } else if (subcommand === 'add' && !hasFlag(command, '--no-cache', '--no-network')) {
+          // `--no-network` fetches nothing, so there is no index to keep (docker-library's `apk add --no-network --virtual .rundeps`).
           const addWord = command.argv[subcommandIndex]!;
           context.report({
             file: dockerfile.file,

@@ -1,14 +1,9 @@
 import path from 'node:path';
 import { isScalar, isSeq } from 'yaml';
 import { rangeOfNode, type ComposeService } from '../src/model/compose.js';
-import { formatImageRef, parseImageRef } from '../src/model/image-ref.js';
-import type { Rule } from '../src/engine/types.js';
-
-function normalizedImage(text: string): string | null {
-  const ref = parseImageRef(text);
-  if (!ref) return null;
-  return formatImageRef({ ...ref, name: ref.name.replace(/^library\//, ''), tag: ref.tag ?? (ref.digest ? undefined : 'latest') });
-}
+import { normalizedImageName as normalizedImage } from '../src/model/image-ref.js';
+import { appendPairs, indentUnit, replaceScalar, type YamlSource } from '../src/model/yaml-edits.js';
+import type { Fix, Rule, TextEdit } from '../src/engine/types.js';
 
 const EXIT_COMMANDS = new Set(['true', '/bin/true', '/usr/bin/true', 'exit 0', ':']);
 
@@ -28,6 +23,32 @@ function neverRestarts(service: ComposeService): boolean {
   return isScalar(restart) && (restart.value === 'no' || restart.value === false);
 }
 
+/**
+ * Add `command: "true"` and `restart: "no"` (or set a restart policy that is there to "no"). A
+ * service with a command of its own gets no fix: whether it may be dropped is for a person to say.
+ */
+function exitOnStartFix(service: ComposeService, exits: boolean, noRestart: boolean): Fix | undefined {
+  if (!service.node || (!exits && service.get('command'))) return undefined;
+  const file = service.compose.file;
+  const pairs: Record<string, YamlSource> = {};
+  const edits: TextEdit[] = [];
+  if (!exits) pairs.command = '"true"';
+  const restart = service.get('restart');
+  // Compose's default is "no" already; writing it out says the service is meant to stop.
+  if (!restart) pairs.restart = '"no"';
+  else if (!noRestart) {
+    const edit = replaceScalar(file, restart, '"no"');
+    if (!edit) return undefined;
+    edits.push(edit);
+  }
+  if (Object.keys(pairs).length) {
+    const edit = appendPairs(file, service.node, pairs, indentUnit(file, service.node, service.keyNode));
+    if (!edit) return undefined;
+    edits.push(edit);
+  }
+  return { description: 'Exit at once on `docker compose up`', edits };
+}
+
 const rule: Rule = {
   meta: {
     id: 'build-only-service',
@@ -35,6 +56,7 @@ const rule: Rule = {
     severity: 'warning',
     presets: ['recommended'],
     fileKinds: ['compose'],
+    fixable: true,
     docs: {
       rationale:
         'A service whose image is another service\'s `FROM` exists only so that `docker compose build` builds it. Left as is, `docker compose up` starts its container with the base image\'s default command: an idle Python shell, a crash loop under `restart: always`, or a stray process. The exit-on-start pattern keeps `depends_on` valid while doing nothing at runtime.',
@@ -46,7 +68,7 @@ const rule: Rule = {
         filename: 'compose.yaml',
         code: 'services:\n  base:\n    image: crucible-base:1\n    build:\n      context: .\n      dockerfile: base.Dockerfile\n    command: "true"\n    restart: "no"\n  api:\n    build: ./api   # FROM crucible-base:1\n    depends_on: [base]\n',
       },
-      notes: 'Image names are compared after interpolation, with a missing tag read as `latest`. A `profiles` entry is accepted instead of the exit-on-start pattern (but see `depends-on-profile`). The default image name `<project>-<service>` is not considered.',
+      notes: 'Image names are compared after interpolation, with a missing tag read as `latest`. A `profiles` entry is accepted instead of the exit-on-start pattern (but see `depends-on-profile`). The default image name `<project>-<service>` is not considered. The fix adds `command: "true"` and `restart: "no"` (or sets the restart policy there to `"no"`); a service with a command of its own is left for you to decide.',
     },
   },
   check(context) {
@@ -79,6 +101,7 @@ const rule: Rule = {
           file: compose.file,
           range: rangeOfNode(compose.file, service.keyNode),
           message: `Service "${service.name}" only builds "${service.image}", the base image of "${user}", but would run at \`docker compose up\`; add ${missing} (or put it under a profile).`,
+          fix: exitOnStartFix(service, exits, noRestart),
         });
       }
     }

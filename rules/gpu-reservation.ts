@@ -2,8 +2,9 @@ import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { interpolateCompose, rangeOfNode, type ComposeService } from '../src/model/compose.js';
 import { targetStage } from '../src/model/dockerfile.js';
 import { parseImageRef } from '../src/model/image-ref.js';
+import { appendItem, appendPairs, indentUnit, mergeInto, type YamlSource } from '../src/model/yaml-edits.js';
 import type { Project } from '../src/model/project.js';
-import type { Rule } from '../src/engine/types.js';
+import type { Fix, Rule, TextEdit } from '../src/engine/types.js';
 
 /** Does an image reference look like a CUDA / GPU image? */
 export function isGpuImage(image: string): boolean {
@@ -71,6 +72,43 @@ export function isGpuDevice(info: DeviceInfo): boolean {
   return info.driver === 'nvidia' || info.capabilities.includes('gpu');
 }
 
+const GPU_DEVICE = { driver: 'nvidia', count: '1', capabilities: ['gpu'] };
+
+/** Add a GPU device reservation, merging into whatever part of `deploy.resources.reservations.devices` exists. */
+function reservationFix(service: ComposeService): Fix | undefined {
+  if (!service.node) return undefined;
+  const file = service.compose.file;
+  const edit = mergeInto(file, service.node, { deploy: { resources: { reservations: { devices: [GPU_DEVICE] } } } }, indentUnit(file, service.node, service.keyNode));
+  return edit ? { description: 'Reserve an NVIDIA GPU', edits: [edit] } : undefined;
+}
+
+/** Complete a GPU device entry: add `driver: nvidia` when it has no driver and `gpu` to its capabilities. */
+function completionFix(service: ComposeService, device: DeviceInfo): Fix | undefined {
+  if (!isMap(device.node) || !service.node) return undefined;
+  const file = service.compose.file;
+  const map = device.node as YAMLMap;
+  const unit = indentUnit(file, service.node, service.keyNode);
+  const pairs: Record<string, YamlSource> = {};
+  const edits: TextEdit[] = [];
+  if (device.driver === null) pairs.driver = 'nvidia';
+  else if (device.driver !== 'nvidia') return undefined;
+  if (!device.capabilities.includes('gpu')) {
+    const capabilities = map.get('capabilities', true);
+    if (!capabilities) pairs.capabilities = ['gpu'];
+    else if (isSeq(capabilities) && capabilities.items.every(isScalar)) {
+      const edit = appendItem(file, capabilities, 'gpu', unit);
+      if (!edit) return undefined;
+      edits.push(edit);
+    } else return undefined;
+  }
+  if (Object.keys(pairs).length) {
+    const edit = appendPairs(file, map, pairs, unit);
+    if (!edit) return undefined;
+    edits.push(edit);
+  }
+  return edits.length ? { description: 'Complete the GPU device reservation', edits } : undefined;
+}
+
 const rule: Rule = {
   meta: {
     id: 'gpu-reservation',
@@ -78,6 +116,7 @@ const rule: Rule = {
     severity: 'error',
     presets: ['recommended'],
     fileKinds: ['compose'],
+    fixable: true,
     options: {
       schema: {
         type: 'object',
@@ -94,7 +133,7 @@ const rule: Rule = {
         filename: 'compose.yaml',
         code: 'services:\n  pose:\n    image: nvidia/cuda:12.4.1-runtime-ubuntu22.04\n    deploy:\n      resources:\n        reservations:\n          devices:\n            - driver: nvidia\n              count: 1\n              capabilities: [gpu]\n',
       },
-      notes: 'GPU signals: the image or the base image of the built stage is `nvidia/cuda`, `nvcr.io/…`, `pytorch/pytorch:*cuda*` or `tensorflow/tensorflow:*-gpu*`; `runtime: nvidia`; `NVIDIA_VISIBLE_DEVICES` in `environment`. With `acceptGpusField` (default) the `gpus:` attribute counts as a reservation. See also `gpu-unneeded`.',
+      notes: 'GPU signals: the image or the base image of the built stage is `nvidia/cuda`, `nvcr.io/…`, `pytorch/pytorch:*cuda*` or `tensorflow/tensorflow:*-gpu*`; `runtime: nvidia`; `NVIDIA_VISIBLE_DEVICES` in `environment`. With `acceptGpusField` (default) the `gpus:` attribute counts as a reservation. The fix adds `deploy.resources.reservations.devices` with `driver: nvidia`, `count: 1` and `capabilities: [gpu]`, merging into the `deploy` block the service already has (or appending a device to an existing list), and completes a GPU device that lacks the driver or the `gpu` capability. See also `gpu-unneeded`.',
     },
   },
   check(context) {
@@ -106,7 +145,8 @@ const rule: Rule = {
         if (acceptGpus && service.get('gpus')) continue;
         const devices = deviceReservations(service).map((node) => deviceInfo(node, compose.environment));
         if (devices.some((device) => device.driver === 'nvidia' && device.capabilities.includes('gpu'))) continue;
-        const candidate = devices.find(isGpuDevice) ?? devices[0];
+        const gpuDevice = devices.find(isGpuDevice);
+        const candidate = gpuDevice ?? devices[0];
         if (candidate) {
           const problems: string[] = [];
           if (candidate.driver !== 'nvidia') problems.push(candidate.driver ? `driver is "${candidate.driver}", not "nvidia"` : 'it has no `driver: nvidia`');
@@ -115,6 +155,7 @@ const rule: Rule = {
             file: compose.file,
             range: rangeOfNode(compose.file, candidate.node),
             message: `Service "${service.name}" needs a GPU (${signal}) but its device reservation is incomplete: ${problems.join(' and ')}.`,
+            fix: gpuDevice ? completionFix(service, gpuDevice) : reservationFix(service),
           });
           continue;
         }
@@ -122,6 +163,7 @@ const rule: Rule = {
           file: compose.file,
           range: rangeOfNode(compose.file, service.keyNode),
           message: `Service "${service.name}" needs a GPU (${signal}) but reserves none; add \`deploy.resources.reservations.devices: [{driver: nvidia, count: 1, capabilities: [gpu]}]\`.`,
+          fix: reservationFix(service),
         });
       }
     }

@@ -12,7 +12,7 @@ const PIP_VALUE_FLAGS = new Set([
 /** Bootstrapping tools, not dependencies of the application. */
 const PIP_TOOLS = new Set(['pip', 'setuptools', 'wheel', 'uv', 'poetry', 'pipenv', 'virtualenv']);
 
-function copiesLockFile(instructions: DockerInstruction[], before: DockerInstruction): boolean {
+function copiesLockFile(instructions: DockerInstruction[], before: DockerInstruction, lockFiles = ['package-lock.json', 'npm-shrinkwrap.json']): boolean {
   for (const instruction of instructions) {
     if (instruction === before) return false;
     if (!instruction.copy || instruction.copy.from) continue;
@@ -20,7 +20,7 @@ function copiesLockFile(instructions: DockerInstruction[], before: DockerInstruc
       const base = source.value.slice(source.value.replace(/\/+$/, '').lastIndexOf('/') + 1);
       if (base.includes('$')) continue;
       const pattern = globToRegExp(base);
-      if (pattern.test('package-lock.json') || pattern.test('npm-shrinkwrap.json')) return true;
+      if (lockFiles.some((name) => pattern.test(name))) return true;
     }
   }
   return false;
@@ -61,7 +61,7 @@ const rule: Rule = {
       bad: { code: 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm install\n' },
       good: { code: 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\n' },
       notes:
-        '`npm install <pkg>@<version>` with explicit packages is left to other rules. `pip install` with `-r`/`-c` is accepted; without them every package needs `==`. pip, setuptools and wheel themselves are not checked. The fix turns `npm install` into `npm ci` when the stage copies a `package-lock.json` (or `npm-shrinkwrap.json`) before it.',
+        '`npm install <pkg>@<version>` with explicit packages is left to other rules. `pip install` with `-r`/`-c` is accepted; without them every package needs `==`. pip, setuptools and wheel themselves are not checked. The fix turns `npm install` into `npm ci` when the stage copies a `package-lock.json` (or `npm-shrinkwrap.json`) before it, and adds `--frozen-lockfile` to `pnpm install` when it copies a `pnpm-lock.yaml`.',
     },
   },
   check(context) {
@@ -110,7 +110,13 @@ const rule: Rule = {
           }
           case 'pnpm': {
             if ((first === 'install' || first === 'i') && positional.length === 1 && !has('--frozen-lockfile', '-g', '--global')) {
-              report('`pnpm install` without `--frozen-lockfile` may change pnpm-lock.yaml; add `--frozen-lockfile`.');
+              const word = positional[0]!;
+              report(
+                '`pnpm install` without `--frozen-lockfile` may change pnpm-lock.yaml; add `--frozen-lockfile`.',
+                copiesLockFile(stage.instructions, instruction, ['pnpm-lock.yaml'])
+                  ? { description: 'Add --frozen-lockfile', edits: [{ file: dockerfile.file.path, start: word.end, end: word.end, text: ' --frozen-lockfile' }] }
+                  : undefined,
+              );
             } else if (first === 'update' || first === 'up') {
               report('`pnpm update` changes dependency versions during the build; update the lock file in the repository instead.');
             }

@@ -1,4 +1,4 @@
-import { finalStage, stageReferences } from '../src/model/queries.js';
+import { unusedStages } from '../src/model/stage-usage.js';
 import type { Rule } from '../src/engine/types.js';
 
 const rule: Rule = {
@@ -26,36 +26,9 @@ const rule: Rule = {
     },
   },
   check(context) {
-    const allow = new Set((Array.isArray(context.options.allow) ? (context.options.allow as unknown[]) : []).filter((name): name is string => typeof name === 'string').map((name) => name.toLowerCase()));
+    const allow = (Array.isArray(context.options.allow) ? (context.options.allow as unknown[]) : []).filter((name): name is string => typeof name === 'string');
     for (const dockerfile of context.project.dockerfiles) {
-      const final = finalStage(dockerfile);
-      if (!final || dockerfile.stages.length < 2) continue;
-      // Templates (`{{ … }}`, `{% … %}`) are not Dockerfiles yet: their stage graph is unknown.
-      if (dockerfile.stages.some((stage) => /\{\{|\{%/.test(stage.fromInstruction.argsText))) continue;
-      const used = stageReferences(dockerfile);
-      // `FROM base-${TARGETARCH}`, `COPY --from=build-${VARIANT}`: any stage whose name fits the pattern may be the one used.
-      const dynamic: RegExp[] = [];
-      const addPattern = (text: string) => {
-        if (!text.includes('$')) return;
-        const parts = text.split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/);
-        if (!parts.join('').trim()) return;
-        dynamic.push(new RegExp(`^${parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i'));
-      };
-      for (const stage of dockerfile.stages) {
-        if (stage.from.unresolvedVariables.length || stage.from.argsUsed.length) addPattern(stage.from.imageText);
-        // `FROM ${FLAVOR}` with no usable default may name any stage.
-        if ((stage.from.unresolvedVariables.length || stage.from.image.includes('$')) && /^\$(\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*)$/.test(stage.from.imageText.trim())) dynamic.push(/^/);
-        for (const instruction of stage.instructions) {
-          if (instruction.copy?.from) addPattern(instruction.copy.from.value);
-          for (const mount of instruction.mounts) if (mount.options.from) addPattern(mount.options.from);
-        }
-      }
-      const targets = new Set(context.project.targetsOf(dockerfile).map((target) => target.target?.toLowerCase()).filter((name): name is string => !!name));
-      for (const stage of dockerfile.stages) {
-        if (stage === final || used.has(stage.index)) continue;
-        const name = stage.name?.toLowerCase();
-        if (name && (targets.has(name) || allow.has(name) || dynamic.some((pattern) => pattern.test(name)))) continue;
-        if (targets.has(String(stage.index))) continue;
+      for (const stage of unusedStages(dockerfile, context.project.targetsOf(dockerfile), allow)) {
         const label = stage.name ? `"${stage.name}"` : `#${stage.index}`;
         context.report({
           file: dockerfile.file,

@@ -3,7 +3,9 @@ import { toolVersion } from '../version.js';
 import { registerBuildkitCommands } from './commands/buildkit.js';
 import { runCheck, type CheckOptions } from './commands/check.js';
 import { registerLspCommand } from './commands/lsp.js';
+import { registerGraphCommand } from './commands/graph.js';
 import { runRules } from './commands/rules.js';
+import { FORMAT_NAMES } from '../formatters/index.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
@@ -21,7 +23,7 @@ export async function main(argv: string[]): Promise<number> {
     .command('check', { isDefault: true })
     .description('check files and directories (default: the current directory)')
     .argument('[paths...]', 'files or directories to check')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif']))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES))
     .option('-c, --config <file>', 'use this config file instead of searching for .docker-policy.yaml')
     .option('--rule <id=severity>', 'set a rule severity (repeatable): --rule pinned-base-image=off', collect, [])
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
@@ -33,6 +35,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--no-color', 'never colour the output')
     .option('--cache', 'only check files that changed since the last run (or whose linked files, config or tool version changed)')
     .option('--cache-location <path>', 'cache file or directory (default: .docker-policy-cache in the current directory)')
+    .option('--fix', 'apply fixes to the files, then report what remains (with --stdin: print the fixed text)')
+    .option('--fix-dry-run', 'print the fixes as a unified diff and change no file')
     .action(async (paths: string[], options: CheckOptions) => {
       exitCode = await runCheck(paths, options);
     });
@@ -48,6 +52,7 @@ export async function main(argv: string[]): Promise<number> {
   // Commands registered elsewhere report their exit code through process.exitCode.
   registerBuildkitCommands(program);
   registerLspCommand(program);
+  registerGraphCommand(program);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -40,6 +40,8 @@ export interface LintResult {
   /** Paths from the command line that could not be read. */
   pathErrors: { path: string; message: string }[];
   project: Project;
+  /** Display paths of the files checked (findings or not), sorted: reports that list clean files too. */
+  checkedFiles?: string[];
 }
 
 export async function lint(options: LintOptions): Promise<LintResult> {
@@ -144,6 +146,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     internalErrors,
     pathErrors: pathErrors.map((error) => ({ path: toDisplayPath(path.resolve(options.cwd, error.path), options.cwd), message: error.message })),
     project,
+    checkedFiles: [...targets].map((file) => project.files.get(file)?.file.displayPath ?? toDisplayPath(file, options.cwd)).sort(),
   };
 }
 

@@ -46,3 +46,10 @@ export function formatImageRef(ref: ImageRef): string {
 export function imageBaseName(ref: ImageRef): string {
   return ref.name.slice(ref.name.lastIndexOf('/') + 1);
 }
+
+/** One spelling per image, for comparing references: `library/` dropped, a missing tag read as `latest`. */
+export function normalizedImageName(text: string): string | null {
+  const ref = parseImageRef(text);
+  if (!ref) return null;
+  return formatImageRef({ ...ref, name: ref.name.replace(/^library\//, ''), tag: ref.tag ?? (ref.digest ? undefined : 'latest') });
+}

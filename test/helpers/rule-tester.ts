@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lintWithFixes } from '../../src/engine/fixes.js';
 import { lint } from '../../src/engine/lint.js';
 import type { Finding, Rule } from '../../src/engine/types.js';
 import { builtinRules } from '../../rules/index.js';
@@ -27,10 +28,32 @@ export interface ExpectedFinding {
 
 export interface InvalidCase extends ValidCase {
   errors: ExpectedFinding[];
+  /**
+   * For fixable rules: the text after `--fix` (of the only file, or `Dockerfile`), or file path →
+   * fixed text. Files not listed must stay unchanged; `null` asserts that nothing is fixed.
+   */
+  output?: string | Record<string, string> | null;
 }
 
 /** Write a case to a fresh directory and lint it with only `rule` switched on. */
 export async function runRule(rule: Rule, testCase: ValidCase): Promise<Finding[]> {
+  return inCaseDirectory(rule, testCase, async (lintOptions) => {
+    const result = await lint(lintOptions);
+    if (result.internalErrors.length) throw new Error(`rule crashed: ${result.internalErrors[0]!.message}`);
+    return result.findings.filter((finding) => finding.ruleId === rule.meta.id);
+  });
+}
+
+/** Apply the rule's fixes the way `check --fix` does (until stable); returns file path → fixed text for the files that changed. */
+export async function fixRule(rule: Rule, testCase: ValidCase): Promise<Record<string, string>> {
+  return inCaseDirectory(rule, testCase, async (lintOptions) => {
+    const run = await lintWithFixes(lintOptions);
+    if (run.result.internalErrors.length) throw new Error(`rule crashed: ${run.result.internalErrors[0]!.message}`);
+    return Object.fromEntries(run.changes.map((change) => [path.relative(lintOptions.cwd, change.path).split(path.sep).join('/'), change.after]));
+  });
+}
+
+async function inCaseDirectory<T>(rule: Rule, testCase: ValidCase, body: (options: Parameters<typeof lint>[0]) => Promise<T>): Promise<T> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-policy-rule-'));
   const files = typeof testCase.files === 'string' ? { Dockerfile: testCase.files } : testCase.files;
   for (const [name, content] of Object.entries(files)) {
@@ -44,9 +67,7 @@ export async function runRule(rule: Rule, testCase: ValidCase): Promise<Finding[
   const configPath = path.join(directory, '.docker-policy.json');
   fs.writeFileSync(configPath, JSON.stringify(config));
   try {
-    const result = await lint({ cwd: directory, paths: ['.'], rules, configPath });
-    if (result.internalErrors.length) throw new Error(`rule crashed: ${result.internalErrors[0]!.message}`);
-    return result.findings.filter((finding) => finding.ruleId === rule.meta.id);
+    return await body({ cwd: directory, paths: ['.'], rules, configPath });
   } finally {
     fs.rmSync(directory, { recursive: true, force: true });
   }
@@ -72,6 +93,11 @@ export function testRule(rule: Rule, cases: { valid: ValidCase[]; invalid: Inval
           message: error.message ? expect.stringContaining(error.message) : expect.any(String),
         }));
         expect(actual).toEqual(expected);
+        if (testCase.output !== undefined) {
+          const fixed = await fixRule(rule, testCase);
+          const expectedOutput = testCase.output === null ? {} : typeof testCase.output === 'string' ? { [onlyFile!]: testCase.output } : testCase.output;
+          expect(fixed).toEqual(expectedOutput);
+        }
       });
     });
   });

@@ -12,8 +12,15 @@ testRule(rule, {
     { name: 'allow-list style', files: { '.dockerignore': '*\n!src\n!package.json\n' } },
   ],
   invalid: [
-    { name: 'only node_modules', files: { '.dockerignore': 'node_modules\n' }, errors: [{ line: 1, column: 1, message: '`.env`' }] },
-    { name: 're-included .env', files: { '.dockerignore': `${complete}!.env\n` }, errors: [{ line: 1, message: 'does not exclude `.env`.' }] },
+    { name: 'only node_modules', files: { '.dockerignore': 'node_modules\n' }, errors: [{ line: 1, column: 1, message: '`.env`' }], output: `node_modules\n${complete.replace('node_modules\n', '')}` },
+    {
+      name: 'CRLF file without a final line break',
+      files: { '.dockerignore': '# keep secrets out\r\nnode_modules\r\n.env' },
+      options: { entries: ['node_modules', '.env', '.git'] },
+      errors: [{ line: 1, message: '`.git`' }],
+      output: '# keep secrets out\r\nnode_modules\r\n.env\r\n.git\r\n',
+    },
+    { name: 're-included .env', files: { '.dockerignore': `${complete}!.env\n` }, errors: [{ line: 1, message: 'does not exclude `.env`.' }], output: `${complete}!.env\n.env\n` },
     { name: 'custom entries missing', options: { entries: ['.venv', 'dist/'] }, files: { '.dockerignore': '.venv\n' }, errors: [{ line: 1, message: '`dist/`' }] },
   ],
 });

@@ -12,9 +12,15 @@ testRule(rule, {
     { name: 'poetry install, uv sync', files: 'FROM python:3.12\nRUN poetry install --no-root && uv sync --locked && poetry lock --check\n' },
   ],
   invalid: [
-    { name: 'npm install, lock copied: fixable', files: 'FROM node:20\nCOPY package.json package-lock.json ./\nRUN npm install\n', errors: [{ line: 3, column: 5, message: 'npm ci' }] },
+    { name: 'npm install, lock copied: fixable', files: 'FROM node:20\nCOPY package.json package-lock.json ./\nRUN npm install\n', errors: [{ line: 3, column: 5, message: 'npm ci' }], output: 'FROM node:20\nCOPY package.json package-lock.json ./\nRUN npm ci\n' },
+    {
+      name: 'pnpm install, lock copied: fixable',
+      files: 'FROM node:20\nCOPY package.json pnpm-lock.yaml ./\nRUN corepack enable && pnpm install\n',
+      errors: [{ line: 3, column: 24, message: '--frozen-lockfile' }],
+      output: 'FROM node:20\nCOPY package.json pnpm-lock.yaml ./\nRUN corepack enable && pnpm install --frozen-lockfile\n',
+    },
     { name: 'yarn without frozen', files: 'FROM node:20\nRUN yarn && yarn install --production\n', errors: [{ line: 2, column: 5 }, { line: 2, column: 13 }] },
-    { name: 'pnpm install', files: 'FROM node:20\nRUN pnpm install\n', errors: [{ line: 2, message: '--frozen-lockfile' }] },
+    { name: 'pnpm install', files: 'FROM node:20\nRUN pnpm install\n', errors: [{ line: 2, message: '--frozen-lockfile' }], output: null },
     { name: 're-locking', files: 'FROM python:3.12\nRUN poetry lock && poetry install\nRUN pip-compile requirements.in\nRUN npm update\n', errors: [{ line: 2 }, { line: 3 }, { line: 4 }] },
     { name: 'unpinned pip', files: 'FROM python:3.12\nRUN python -m pip install --no-cache-dir -i https://x/simple flask "django>=4"\n', errors: [{ line: 2, column: 5, message: '"flask", "django>=4"' }] },
     { name: 'in heredoc', files: 'FROM python:3.12\nRUN <<EOF\npip install requests\nEOF\n', errors: [{ line: 3, column: 1 }] },

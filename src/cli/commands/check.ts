@@ -2,15 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../../config/config.js';
 import { ConfigResolver } from '../../config/resolver.js';
+import { lintWithFixes, writeChanges, type FixRun } from '../../engine/fixes.js';
 import { lint, type LintOptions, type LintResult } from '../../engine/lint.js';
 import type { SeveritySetting } from '../../engine/types.js';
-import { FORMATTERS } from '../../formatters/index.js';
+import { FORMATTERS, type FormatName } from '../../formatters/index.js';
 import { builtinRules } from '../../../rules/index.js';
 import { toolVersion } from '../../version.js';
 import { shouldColor } from '../color.js';
 
 export interface CheckOptions {
-  format?: 'stylish' | 'json' | 'sarif';
+  format?: FormatName;
   config?: string;
   rule: string[];
   maxWarnings?: number;
@@ -22,6 +23,10 @@ export interface CheckOptions {
   color: boolean;
   cache?: boolean;
   cacheLocation?: string;
+  /** Apply fixes and write the files (with --stdin: print the fixed text). */
+  fix?: boolean;
+  /** Compute the fixes and print them as a unified diff; write nothing. */
+  fixDryRun?: boolean;
 }
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'warn', 'error']);
@@ -42,15 +47,25 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
       return 2;
     }
     const stdin = options.stdin ? { text: fs.readFileSync(0, 'utf8'), filename: options.stdinFilename! } : undefined;
-    const lintOptions = { cwd, paths, rules: builtinRules, configPath: options.config, cliRules, stdin };
-    // The result cache loads only when asked for; standard input is never cached.
-    const result = (options.cache || options.cacheLocation) && !stdin ? await lintCached(lintOptions, options.cacheLocation) : await lint(lintOptions);
+    const lintOptions: LintOptions = { cwd, paths, rules: builtinRules, configPath: options.config, cliRules, stdin };
+    if (options.fix && options.fixDryRun) {
+      process.stderr.write('docker-policy: use either --fix or --fix-dry-run, not both\n');
+      return 2;
+    }
+    // Fixing rewrites files between passes, so it always lints afresh; the result cache loads only when
+    // asked for, and standard input is never cached.
+    const fixRun = options.fix || options.fixDryRun ? await lintWithFixes(lintOptions) : null;
+    const useCache = (options.cache || options.cacheLocation) && !stdin;
+    const result = fixRun?.result ?? (useCache ? await lintCached(lintOptions, options.cacheLocation) : await lint(lintOptions));
+    // With fixes, standard output carries the fixed text or the diff; the report moves to standard error.
+    const reportStream = fixRun && (options.fixDryRun || stdin) ? process.stderr : process.stdout;
+    if (fixRun) await emitFixes(fixRun, options, stdin?.text);
     if (options.quiet) result.findings = result.findings.filter((finding) => finding.severity === 'error');
     const format = options.format ?? 'stylish';
     const formatter = await FORMATTERS[format]!();
-    const output = formatter({ result, rules: builtinRules, color: !options.outputFile && shouldColor(options.color), toolVersion: toolVersion() });
+    const output = formatter({ result, rules: builtinRules, color: !options.outputFile && shouldColor(options.color) && reportStream === process.stdout, toolVersion: toolVersion() });
     if (options.outputFile) fs.writeFileSync(path.resolve(cwd, options.outputFile), output);
-    else process.stdout.write(output);
+    else reportStream.write(output);
     return reportProblems(result) ?? exitCodeFor(result, options.maxWarnings);
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -70,6 +85,22 @@ async function lintCached(lintOptions: LintOptions, location: string | undefined
     process.stderr.write(`docker-policy: cache ${cache.status}: ${cache.files} files, ${cache.rechecked} re-checked, ${cache.parsed} parsed\n`);
   }
   return result;
+}
+
+/** `--fix` writes the files (or prints the fixed standard input); `--fix-dry-run` prints a unified diff. */
+async function emitFixes(run: FixRun, options: CheckOptions, stdinText: string | undefined): Promise<void> {
+  if (options.fixDryRun) {
+    const { formatFixDiff } = await import('../../formatters/fix-diff.js');
+    process.stdout.write(formatFixDiff(run.changes));
+    return;
+  }
+  if (stdinText !== undefined) {
+    const fixed = run.changes[0]?.after;
+    process.stdout.write(fixed === undefined ? stdinText : `${stdinText.startsWith('\uFEFF') ? '\uFEFF' : ''}${fixed}`);
+    return;
+  }
+  writeChanges(run.changes);
+  if (run.applied) process.stderr.write(`docker-policy: applied ${run.applied} fix${run.applied === 1 ? '' : 'es'} to ${run.changes.length} file${run.changes.length === 1 ? '' : 's'}\n`);
 }
 
 /** Path and internal errors go to stderr and make the run exit 2 after the report is out. */
