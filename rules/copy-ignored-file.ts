@@ -34,7 +34,7 @@ const rule: Rule = {
             if (/^[a-z][a-z0-9+.-]*:\/\//i.test(written) || written.startsWith('git@') || /[*?[]/.test(written)) continue;
             const value = written.includes('$') ? knownValue(written, variables[stage.index]!.before.get(instruction)!, dockerfile.escapeChar) : written.replace(/^["']|["']$/g, '');
             if (value === null) continue;
-            const relative = path.posix.normalize(value.replace(/^\/+/, '')).replace(/^\.\/?/, '').replace(/\/$/, '');
+            const relative = path.posix.normalize(value.replace(/^\/+/, '')).replace(/\/$/, '');
             if (!relative || relative === '.' || relative.startsWith('..') || !ignore.ignores(relative)) continue;
             context.report({
               file: dockerfile.file,
