@@ -1,5 +1,7 @@
 import type { Rule } from '../src/engine/types.js';
 
+const KEYWORDS = new Set(['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
+
 const rule: Rule = {
   meta: {
     id: 'consistent-instruction-casing',
@@ -19,15 +21,17 @@ const rule: Rule = {
   },
   check(context) {
     for (const dockerfile of context.project.dockerfiles) {
+      // Unknown words (template syntax, typos) are not instructions: BuildKit refuses them anyway.
+      const instructions = dockerfile.instructions.filter((instruction) => KEYWORDS.has(instruction.keyword));
       let lower = 0;
       let upper = 0;
-      for (const instruction of dockerfile.instructions) {
+      for (const instruction of instructions) {
         const raw = instruction.keywordRaw;
         if (raw === raw.toLowerCase()) lower++;
         else if (raw === raw.toUpperCase()) upper++;
       }
       const majorityLower = lower > upper;
-      for (const instruction of dockerfile.instructions) {
+      for (const instruction of instructions) {
         const raw = instruction.keywordRaw;
         const wanted = majorityLower ? raw.toLowerCase() : raw.toUpperCase();
         if (raw === wanted || !raw) continue;

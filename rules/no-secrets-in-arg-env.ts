@@ -3,7 +3,10 @@ import { keyValuePairs } from '../src/model/dockerfile-vars.js';
 
 // BuildKit: one of these words, delimited by `_` or the ends of the name (case-insensitive).
 const SECRET_WORD = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
-const PUBLIC_WORD = /(?:_|^)public(?:_|$)/i;
+// Public material: `public` keys, and GPG/PGP key fingerprints that images verify downloads with (python's GPG_KEY).
+const PUBLIC_WORD = /(?:_|^)(?:public|gpg|pgp)(?:_|$)/i;
+// .NET hierarchical configuration (`Filters__0__Key`): a `Key` field of an object, not a secret.
+const DOTNET_KEY_FIELD = /__key$/i;
 // hadolint DL3064: well-known secret names and substrings.
 const KNOWN_SECRETS = new Set(['ACCESS_TOKEN', 'APPLICATION_KEY', 'APP_SECRET', 'AUTH_TOKEN', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'CF_PASSWORD', 'CIRCLE_TOKEN', 'CI_DEPLOY_PASSWORD', 'DOCKERHUB_PASSWORD', 'DOCKER_PASSWORD', 'FIREBASE_TOKEN', 'GH_TOKEN', 'GITHUB_TOKEN', 'HEROKU_API_KEY', 'NPM_AUTH_TOKEN', 'NPM_TOKEN', 'OPENAI_API_KEY', 'OS_PASSWORD', 'POSTGRES_PASSWORD', 'SLACK_TOKEN', 'STRIPE_API_KEY', 'VAULT_TOKEN']);
 const SECRET_SUBSTRINGS = ['api_key', 'client_key', 'password', 'secret', 'token'];
@@ -13,6 +16,7 @@ const REFERENCE_SUFFIX = /_(FILE|PATH|DIR|ID|URL|ENDPOINT|NAME|HEADER|TYPE|METHO
 function looksSecret(name: string): boolean {
   if (REFERENCE_SUFFIX.test(name)) return false;
   if (KNOWN_SECRETS.has(name.toUpperCase())) return true;
+  if (DOTNET_KEY_FIELD.test(name)) return false;
   if (SECRET_WORD.test(name) && !PUBLIC_WORD.test(name)) return true;
   const lower = name.toLowerCase();
   return SECRET_SUBSTRINGS.some((part) => lower.includes(part)) && !PUBLIC_WORD.test(name);
@@ -32,7 +36,7 @@ const rule: Rule = {
       bad: { code: 'FROM node:20-slim\nARG NPM_TOKEN\nRUN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci\n' },
       good: { code: 'FROM node:20-slim\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN \\\n    echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci && rm .npmrc\n' },
       notes:
-        'A name is suspicious when it contains one of BuildKit\'s words as a `_`-separated part (key, token, secret, password, passwd, pword, auth, apikey, credential(s)), unless it also contains `public`, or one of hadolint\'s well-known names and substrings (GITHUB_TOKEN, *password*, *api_key* …). Names that only point at a secret (`*_FILE`, `*_PATH`, `*_ID`, `*_URL` …, e.g. `POSTGRES_PASSWORD_FILE=/run/secrets/db`) are not reported. ARGs before the first FROM are only visible to FROM lines and are not reported, as in BuildKit.',
+        'A name is suspicious when it contains one of BuildKit\'s words as a `_`-separated part (key, token, secret, password, passwd, pword, auth, apikey, credential(s)), unless it also contains `public`, `gpg` or `pgp` (key fingerprints are public; python images set `GPG_KEY`), or one of hadolint\'s well-known names and substrings (GITHUB_TOKEN, *password*, *api_key* …). Names that only point at a secret (`*_FILE`, `*_PATH`, `*_ID`, `*_URL` …, e.g. `POSTGRES_PASSWORD_FILE=/run/secrets/db`) are not reported, nor a `Key` field of a .NET configuration path (`Filters__0__Key`). ARGs before the first FROM are only visible to FROM lines and are not reported, as in BuildKit.',
     },
   },
   check(context) {

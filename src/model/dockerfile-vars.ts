@@ -181,6 +181,8 @@ export interface KeyValue {
   word: DockerWord;
   /** Legacy `ENV KEY value` form: the value is the rest of the instruction. */
   legacy: boolean;
+  /** The value as written (quotes and escapes kept), for expansion; null without `=`. */
+  rawValue: string | null;
   /** Offset of the value text in the file (after `=`, or after the key in legacy form). */
   valueStart: number;
 }
@@ -196,7 +198,7 @@ export function keyValuePairs(model: DockerfileModel, instruction: DockerInstruc
     const restStart = words[1]!.start;
     const rest = args.text.slice(restStart - args.offset).trim();
     const restWords = dockerWords(rest, restStart, model.escapeChar);
-    return [{ key: first.value, value: restWords.map((word) => word.value).join(' '), word: first, legacy: true, valueStart: restStart }];
+    return [{ key: first.value, value: restWords.map((word) => word.value).join(' '), rawValue: rest, word: first, legacy: true, valueStart: restStart }];
   }
   return words.map((word) => {
     const eq = word.value.indexOf('=');
@@ -204,6 +206,7 @@ export function keyValuePairs(model: DockerfileModel, instruction: DockerInstruc
     return {
       key: eq >= 0 ? word.value.slice(0, eq) : word.value,
       value: eq >= 0 ? word.value.slice(eq + 1) : null,
+      rawValue: rawEq >= 0 ? word.raw.slice(rawEq + 1) : null,
       word,
       legacy: false,
       valueStart: rawEq >= 0 ? word.start + rawEq + 1 : word.end,
@@ -213,18 +216,22 @@ export function keyValuePairs(model: DockerfileModel, instruction: DockerInstruc
 
 /** Expand `text` with the values in scope; null when any variable has no known value. */
 export function knownValue(text: string, scope: Scope, escapeChar: string): string | null {
-  const references = variableReferences(text, 0, escapeChar);
-  let result = '';
+  // Quotes and escapes apply to the text as written, not to substituted values: references become
+  // placeholders while the words are lexed, then take their values.
+  const values: string[] = [];
+  let marked = '';
   let last = 0;
-  for (const reference of references) {
+  for (const reference of variableReferences(text, 0, escapeChar)) {
     if (reference.start < last) continue;
     const value = scope.get(reference.name)?.value;
     if (value === null || value === undefined || reference.operator !== null) return null;
-    result += text.slice(last, reference.start) + value;
+    marked += `${text.slice(last, reference.start)}\uE000${values.length}\uE001`;
+    values.push(value);
     last = reference.end;
   }
-  result += text.slice(last);
-  return dockerWords(result, 0, escapeChar).map((word) => word.value).join(' ');
+  marked += text.slice(last);
+  const lexed = dockerWords(marked, 0, escapeChar).map((word) => word.value).join(' ');
+  return lexed.replace(/\uE000(\d+)\uE001/g, (_, index: string) => values[Number(index)]!);
 }
 
 const cache = new WeakMap<DockerfileModel, StageVariables[]>();
@@ -245,14 +252,14 @@ export function stageVariables(model: DockerfileModel): StageVariables[] {
       if (instruction.keyword === 'ARG') {
         for (const pair of keyValuePairs(model, instruction)) {
           if (!pair.key) continue;
-          const value = pair.value === null ? (globals.get(pair.key) ?? null) : knownValue(pair.value, scope, model.escapeChar);
+          const value = pair.rawValue === null ? (globals.get(pair.key) ?? null) : knownValue(pair.rawValue, scope, model.escapeChar);
           scope.set(pair.key, { name: pair.key, kind: 'arg', value, instruction });
         }
       } else if (instruction.keyword === 'ENV') {
         const previous = new Map(scope);
         for (const pair of keyValuePairs(model, instruction)) {
           if (!pair.key) continue;
-          const value = pair.value === null ? null : knownValue(pair.value, previous, model.escapeChar);
+          const value = pair.rawValue === null ? null : knownValue(pair.rawValue, previous, model.escapeChar);
           scope.set(pair.key, { name: pair.key, kind: 'env', value, instruction });
         }
       }

@@ -8,6 +8,7 @@ testRule(rule, {
     { name: 'absolute from an ENV', files: 'FROM node:20-slim\nENV APP_HOME=/srv/app\nWORKDIR $APP_HOME\n' },
     { name: 'inherited from the base stage', files: 'FROM node:20-slim AS base\nWORKDIR /app\nFROM base\nWORKDIR web\n' },
     { name: 'unknown value from the base image', files: 'FROM node:20-slim\nWORKDIR $HOME\n' },
+    { name: 'escaped Windows path through a legacy ENV (unescaped once, not twice)', files: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nENV GOPATH C:\\\\go\nWORKDIR $GOPATH\n' },
     { name: 'quoted absolute and Windows path', files: 'FROM alpine:3.21\nWORKDIR "/app"\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR C:\\\\app\n' },
   ],
   invalid: [

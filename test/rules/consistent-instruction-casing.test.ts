@@ -5,6 +5,7 @@ testRule(rule, {
   valid: [
     { name: 'all upper', files: 'ARG V=1\nFROM alpine:3.21\nRUN apk add --no-cache curl\n' },
     { name: 'all lower', files: 'from alpine:3.21\nrun apk add --no-cache curl\ncmd ["sh"]\n' },
+    { name: 'template lines are not instructions', files: '{{ if x then ( -}}\nFROM alpine:3.21\n{{ ) end -}}\nRUN true\n' },
     { name: 'heredoc body is not instructions', files: 'FROM alpine:3.21\nRUN <<EOF\nrun this\nEOF\n' },
   ],
   invalid: [

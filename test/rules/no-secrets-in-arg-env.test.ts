@@ -6,6 +6,7 @@ testRule(rule, {
     { name: 'ordinary names', files: 'FROM node:20-slim\nARG NODE_ENV=production\nENV PORT=3000 AUTHOR=jane KEYCLOAK_REALM=main\n' },
     { name: 'public key', files: 'FROM node:20-slim\nENV STRIPE_PUBLIC_KEY=pk_test_123\n' },
     { name: 'pointer to a mounted secret', files: 'FROM postgres:16\nENV POSTGRES_PASSWORD_FILE=/run/secrets/db_password\n' },
+    { name: 'GPG fingerprint and .NET config key field', files: 'FROM python:3.12\nENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D\nENV DefaultProcess__Filters__0__Key=ProcessName\n' },
     { name: 'global ARG only reaches FROM', files: 'ARG REGISTRY_TOKEN\nFROM alpine:3.21\n' },
     { name: 'secret mount', files: 'FROM node:20-slim\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci\n' },
   ],
