@@ -1,6 +1,6 @@
 import type { Rule } from '../src/engine/types.js';
 import { instructionArgText, knownValue, stageVariables, dockerWords } from '../src/model/dockerfile-vars.js';
-import { stageChain } from '../src/model/queries.js';
+import { inheritsInstruction } from '../src/model/queries.js';
 
 const rule: Rule = {
   meta: {
@@ -23,8 +23,7 @@ const rule: Rule = {
     for (const dockerfile of context.project.dockerfiles) {
       const variables = stageVariables(dockerfile);
       for (const stage of dockerfile.stages) {
-        const inherited = stageChain(dockerfile, stage).slice(1).some((parent) => parent.instructions.some((instruction) => instruction.keyword === 'WORKDIR'));
-        if (inherited) continue;
+        if (inheritsInstruction(dockerfile, stage, 'WORKDIR')) continue;
         const workdir = stage.instructions.find((instruction) => instruction.keyword === 'WORKDIR');
         const args = workdir ? instructionArgText(dockerfile, workdir) : null;
         if (!workdir || !args) continue;

@@ -1,5 +1,5 @@
 import type { Rule } from '../src/engine/types.js';
-import { parsePlatform } from '../src/model/image-spec.js';
+import { constantPlatform } from '../src/model/image-spec.js';
 
 const rule: Rule = {
   meta: {
@@ -22,11 +22,10 @@ const rule: Rule = {
     for (const dockerfile of context.project.dockerfiles) {
       for (const stage of dockerfile.stages) {
         const platform = stage.from.platform;
-        if (!platform || !platform.value.trim() || platform.value.includes('$')) continue;
-        const parsed = parsePlatform(platform.value);
-        if ('error' in parsed) continue;
+        const parsed = constantPlatform(platform?.value);
+        if (!platform || !parsed) continue;
         const name = stage.name ?? '';
-        if (name.includes(parsed.platform.os) || name.includes(parsed.platform.architecture)) continue;
+        if (name.includes(parsed.os) || name.includes(parsed.architecture)) continue;
         context.report({
           file: dockerfile.file,
           range: platform.range,

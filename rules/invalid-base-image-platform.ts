@@ -1,6 +1,5 @@
 import type { Rule } from '../src/engine/types.js';
-import type { Stage } from '../src/model/dockerfile.js';
-import { formatPlatform, parsePlatform, samePlatform, type Platform } from '../src/model/image-spec.js';
+import { constantPlatform, formatPlatform, parsePlatform, samePlatform, type Platform } from '../src/model/image-spec.js';
 import { stageChain } from '../src/model/queries.js';
 
 /** Docker Hub namespaces of single-architecture builds of the official images. */
@@ -17,14 +16,6 @@ const ARCH_NAMESPACES: Record<string, Platform> = {
   mips64le: { os: 'linux', architecture: 'mips64le', variant: null },
   winamd64: { os: 'windows', architecture: 'amd64', variant: null },
 };
-
-/** The constant platform a stage's FROM asks for, if any. */
-function constantPlatform(stage: Stage): Platform | null {
-  const value = stage.from.platform?.value ?? '';
-  if (!value.trim() || value.includes('$')) return null;
-  const parsed = parsePlatform(value);
-  return 'platform' in parsed ? parsed.platform : null;
-}
 
 const rule: Rule = {
   meta: {
@@ -56,7 +47,7 @@ const rule: Rule = {
         const wanted = parsed.platform;
         if (stage.from.stageRef !== null) {
           const parent = stageChain(dockerfile, stage).slice(1).find((candidate) => candidate.from.platform);
-          const parentPlatform = parent ? constantPlatform(parent) : null;
+          const parentPlatform = constantPlatform(parent?.from.platform?.value);
           if (parent && parentPlatform && !samePlatform(parentPlatform, wanted)) {
             context.report({
               file: dockerfile.file,

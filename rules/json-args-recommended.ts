@@ -1,5 +1,5 @@
 import type { Rule } from '../src/engine/types.js';
-import { stageChain } from '../src/model/queries.js';
+import { inheritsInstruction } from '../src/model/queries.js';
 
 const rule: Rule = {
   meta: {
@@ -21,8 +21,7 @@ const rule: Rule = {
   check(context) {
     for (const dockerfile of context.project.dockerfiles) {
       for (const stage of dockerfile.stages) {
-        const inherited = stageChain(dockerfile, stage).slice(1).some((parent) => parent.instructions.some((instruction) => instruction.keyword === 'SHELL'));
-        let shellSet = inherited;
+        let shellSet = inheritsInstruction(dockerfile, stage, 'SHELL');
         for (const instruction of stage.instructions) {
           if (instruction.keyword === 'SHELL') shellSet = true;
           if ((instruction.keyword !== 'CMD' && instruction.keyword !== 'ENTRYPOINT') || instruction.jsonForm || shellSet || !instruction.argsRange) continue;

@@ -1,5 +1,5 @@
 import type { Rule } from '../src/engine/types.js';
-import { closestName, isAlwaysDefined, PLATFORM_ARGS, variableReferences } from '../src/model/dockerfile-vars.js';
+import { closestName, definingInstructions, isAlwaysDefined, PLATFORM_ARGS, variableReferences } from '../src/model/dockerfile-vars.js';
 
 const rule: Rule = {
   meta: {
@@ -31,7 +31,7 @@ const rule: Rule = {
           for (const reference of variableReferences(text, start, dockerfile.escapeChar)) {
             if (globals.has(reference.name) || PLATFORM_ARGS.includes(reference.name) || isAlwaysDefined(reference.name)) continue;
             const suggestion = closestName(reference.name, candidates);
-            const inStage = dockerfile.stages.find((other) => other.instructions.some((instruction) => instruction.keyword === 'ARG' && instruction.args.some((arg) => arg.value.split('=')[0] === reference.name)));
+            const inStage = dockerfile.stages.find((other) => definingInstructions(dockerfile, other, reference.name).some((instruction) => instruction.keyword === 'ARG'));
             const why = suggestion
               ? ` (did you mean $${suggestion}?)`
               : inStage

@@ -1,6 +1,6 @@
 import type { Rule } from '../src/engine/types.js';
-import type { DockerfileModel, DockerInstruction, Stage } from '../src/model/dockerfile.js';
-import { closestName, expandedSpans, isAlwaysDefined, keyValuePairs, stageVariables, variableReferences, type Definition, type Scope } from '../src/model/dockerfile-vars.js';
+import type { Stage } from '../src/model/dockerfile.js';
+import { closestName, definingInstructions, expandedSpans, isAlwaysDefined, keyValuePairs, stageVariables, variableReferences, type Definition, type Scope } from '../src/model/dockerfile-vars.js';
 
 /** Base images whose configuration sets no ENV besides PATH. */
 const DEFAULT_BASE_IMAGE_ENV: Record<string, string[]> = { alpine: [], busybox: [], debian: [], ubuntu: [] };
@@ -20,11 +20,6 @@ function baseImageEnv(root: Stage, table: Record<string, string[]>): { names: Se
   const key = imageKey(ref.registry, ref.name);
   const names = table[key];
   return Array.isArray(names) ? { names: new Set(names.map(String)), image: key } : null;
-}
-
-function declaredAfter(stage: Stage, instruction: DockerInstruction, name: string, model: DockerfileModel): DockerInstruction | undefined {
-  const later = stage.instructions.slice(stage.instructions.indexOf(instruction) + 1);
-  return later.find((candidate) => (candidate.keyword === 'ARG' || candidate.keyword === 'ENV') && keyValuePairs(model, candidate).some((pair) => pair.key === name));
 }
 
 const rule: Rule = {
@@ -83,11 +78,11 @@ const rule: Rule = {
           const explain = (name: string, visible: Scope): string | null => {
             const global = globals.get(name);
             if (global) return `"$${name}" is not defined in this stage: ARG ${name} (line ${global.instruction.range.start.line}) is declared before the first FROM, which makes it visible only in FROM lines; add "ARG ${name}" inside the stage.`;
-            const later = declaredAfter(stage, instruction, name, dockerfile);
+            const later = definingInstructions(dockerfile, stage, name, stage.instructions.indexOf(instruction) + 1)[0];
             if (later) return `"$${name}" is used before it is defined: ${later.keyword} ${name} comes later (line ${later.range.start.line}); move the ${later.keyword} above this line.`;
             const suggestion = closestName(name, [...visible.keys(), 'PATH', ...(base?.names ?? [])]);
             if (suggestion) return `Usage of undefined variable "$${name}" (did you mean $${suggestion}?).`;
-            const elsewhere = dockerfile.stages.find((other) => other !== stage && other.instructions.some((candidate) => (candidate.keyword === 'ARG' || candidate.keyword === 'ENV') && keyValuePairs(dockerfile, candidate).some((pair) => pair.key === name)));
+            const elsewhere = dockerfile.stages.find((other) => other !== stage && definingInstructions(dockerfile, other, name).length > 0);
             if (elsewhere) return `"$${name}" is not defined in this stage: it is set in the stage on line ${elsewhere.fromInstruction.range.start.line}, which this stage does not build on; declare it here with ARG or ENV.`;
             if (base) return `Usage of undefined variable "$${name}": no ARG or ENV defines it and the base image "${base.image}" does not set it; it expands to an empty string. Declare it with "ARG ${name}" or "ENV ${name}=…".`;
             return null;

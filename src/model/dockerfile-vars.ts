@@ -214,6 +214,13 @@ export function keyValuePairs(model: DockerfileModel, instruction: DockerInstruc
   });
 }
 
+/** The ARG or ENV instructions of a stage (from index `after` on) that define `name`. */
+export function definingInstructions(model: DockerfileModel, stage: Stage, name: string, after = 0): DockerInstruction[] {
+  return stage.instructions
+    .slice(after)
+    .filter((instruction) => (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') && keyValuePairs(model, instruction).some((pair) => pair.key === name));
+}
+
 /** Expand `text` with the values in scope; null when any variable has no known value. */
 export function knownValue(text: string, scope: Scope, escapeChar: string): string | null {
   // Quotes and escapes apply to the text as written, not to substituted values: references become

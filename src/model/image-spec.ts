@@ -39,6 +39,13 @@ export function parsePlatform(text: string): { platform: Platform } | { error: s
   return { platform: { os, architecture, variant } };
 }
 
+/** The platform a constant `--platform` value names; null for variables, empty or malformed values. */
+export function constantPlatform(value: string | null | undefined): Platform | null {
+  if (!value?.trim() || value.includes('$')) return null;
+  const parsed = parsePlatform(value);
+  return 'platform' in parsed ? parsed.platform : null;
+}
+
 export function formatPlatform(platform: Platform): string {
   return `${platform.os}/${platform.architecture}${platform.variant ? `/${platform.variant}` : ''}`;
 }
