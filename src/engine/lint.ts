@@ -7,6 +7,7 @@ import { discoverFiles } from '../model/discovery.js';
 import type { ParseCache } from '../model/parse-cache.js';
 import { buildProject, classifyFile, type DiscoveredFile, type FileReader, type Project } from '../model/project.js';
 import { toDisplayPath } from '../model/source.js';
+import { CheckDirectives } from './check-directive.js';
 import { collectSuppressions, type Suppressions } from './suppressions.js';
 import type { Finding, Report, Rule, SeveritySetting } from './types.js';
 
@@ -79,6 +80,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const catalog = resolver.ruleCatalog;
   const enabled = new Set<string>();
   for (const config of configs.values()) for (const [id, setting] of config.rules) if (setting.severity !== 'off') enabled.add(id);
+  // BuildKit's `# check=` directive: skips checks, raises them to errors, switches on experimental ones.
+  const checkDirectives = new CheckDirectives(project);
+  for (const id of checkDirectives.enabledRules(catalog.rules)) enabled.add(id);
 
   const suppressionCache = new Map<string, Suppressions>();
   const suppressionsFor = (absolutePath: string): Suppressions | null => {
@@ -96,9 +100,10 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const seen = new Set<string>();
   const accept = (rule: Rule, report: Report) => {
     const config = configs.get(report.file.path);
-    const configured = config?.rules.get(rule.meta.id)?.severity ?? 'off';
+    const directed = checkDirectives.severityFor(rule, report.file, config?.rules.get(rule.meta.id)?.severity ?? 'off');
+    const configured = directed.severity;
     if (configured === 'off') return;
-    const severity = report.severity ?? configured;
+    const severity = directed.forceError ? 'error' : (report.severity ?? configured);
     if (suppressionsFor(report.file.path)?.isSuppressed(rule.meta.id, report.range.start.line)) return;
     const finding: Finding = {
       ruleId: rule.meta.id,
@@ -136,7 +141,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   }
   const parseErrorRule = catalog.get(PARSE_ERROR_RULE);
   if (parseErrorRule) {
-    for (const error of project.parseErrors) accept(parseErrorRule, { file: error.file, range: error.range, message: error.message });
+    for (const error of [...project.parseErrors, ...checkDirectives.problems()]) accept(parseErrorRule, { file: error.file, range: error.range, message: error.message });
   }
   findings.sort(compareFindings);
   return {

@@ -78,6 +78,13 @@ export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
   return chain;
 }
 
+/** True when a stage this one builds on (`FROM <stage>`, transitively) has an instruction with this keyword. */
+export function inheritsInstruction(model: DockerfileModel, stage: Stage, keyword: string): boolean {
+  return stageChain(model, stage)
+    .slice(1)
+    .some((parent) => parent.instructions.some((instruction) => instruction.keyword === keyword));
+}
+
 /** Stage indexes used by later stages: `FROM stage`, `COPY --from=stage`, `RUN --mount=from=stage`. */
 export function stageReferences(model: DockerfileModel): Map<number, DockerInstruction[]> {
   const used = new Map<number, DockerInstruction[]>();
