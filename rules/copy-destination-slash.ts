@@ -16,7 +16,7 @@ const rule: Rule = {
       bad: { code: 'FROM node:22-alpine\nWORKDIR /app\nCOPY package.json package-lock.json /app\n' },
       good: { code: 'FROM node:22-alpine\nWORKDIR /app\nCOPY package.json package-lock.json /app/\n' },
       notes:
-        'hadolint checks COPY only; ADD has the same restriction and is checked too. A destination written with a variable (`$APP_DIR`) is checked as written, because Docker checks the expanded value and it must end with `/` as well. The fix appends `/`. A single glob source (`COPY *.json /app`) is not reported: whether it matches several files is only known at build time.',
+        'hadolint checks COPY only; ADD has the same restriction and is checked too. A destination written with a variable (`$APP_DIR`) is checked as written, because Docker checks the expanded value and it must end with `/` as well. The fix appends `/`. `.` and `..` (and paths ending in `/.`) are folders to BuildKit and accepted, unlike hadolint. A single glob source (`COPY *.json /app`) is not reported: whether it matches several files is only known at build time.',
     },
   },
   check(context) {
@@ -26,7 +26,8 @@ const rule: Rule = {
         if (!copy?.destination || copy.sources.length < 2) continue;
         const destination = copy.destination;
         const path = unquoteWord(destination.value);
-        if (/[/\\]$/.test(path)) continue;
+        // BuildKit treats `.` (the working directory) as a folder, like a path ending in `/`.
+        if (/[/\\]$/.test(path) || path === '.' || path === '..' || /[/\\]\.\.?$/.test(path)) continue;
         // In exec form the range covers the JSON string: insert before its closing quote.
         const end = dockerfile.file.offsetAt(destination.range.end) - (instruction.jsonForm || path !== destination.value ? 1 : 0);
         context.report({

@@ -21,20 +21,22 @@ const rule: Rule = {
       bad: { code: 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n' },
       good: { code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n' },
       notes:
-        'A WORKDIR set in a stage this stage is built `FROM` counts. A destination starting with a variable (`$APP_HOME/`) is accepted. hadolint checks COPY only; ADD is checked too. Windows paths (`C:\\app`) are absolute.',
+        'A WORKDIR set in a stage this stage is built `FROM` counts. A destination starting with a variable (`$APP_HOME/`, `"${HOME}"/x`) is accepted, and so is any destination in a stage built on `scratch`, where the working directory can only be `/` (the artifact-export pattern `FROM scratch` + `COPY --from=build /out .`). hadolint checks COPY only; ADD is checked too. Windows paths (`C:\\app`) are absolute.',
     },
   },
   check(context) {
     for (const dockerfile of context.project.dockerfiles) {
       for (const stage of dockerfile.stages) {
-        let workdirSet = stageChain(dockerfile, stage)
-          .slice(1)
-          .some((ancestor) => ancestor.instructions.some((instruction) => instruction.keyword === 'WORKDIR'));
+        const chain = stageChain(dockerfile, stage);
+        // On scratch the working directory is `/` for certain: nothing from a base image can move it.
+        if (chain[chain.length - 1]!.from.isScratch) continue;
+        let workdirSet = chain.slice(1).some((ancestor) => ancestor.instructions.some((instruction) => instruction.keyword === 'WORKDIR'));
         for (const instruction of stage.instructions) {
           if (instruction.keyword === 'WORKDIR') workdirSet = true;
           const destination = instruction.copy?.destination;
           if (workdirSet || !destination) continue;
-          const path = unquoteWord(destination.value);
+          // Docker removes quotes anywhere in the word: `"${HOME}"/file` starts with a variable.
+          const path = unquoteWord(destination.value).replace(/["']/g, '');
           if (isAbsoluteOrDynamic(path)) continue;
           context.report({
             file: dockerfile.file,

@@ -7,6 +7,7 @@ testRule(rule, {
     { name: 'one source', files: 'FROM node:22-alpine\nCOPY package.json /app\n' },
     { name: 'several sources, folder', files: 'FROM node:22-alpine\nCOPY package.json package-lock.json /app/\n' },
     { name: 'relative folder', files: 'FROM node:22-alpine\nWORKDIR /app\nCOPY a b ./\n' },
+    { name: 'the working directory', files: 'FROM node:22-alpine\nWORKDIR /app\nCOPY go.mod go.sum .\n' },
     { name: 'exec form folder', files: 'FROM node:22-alpine\nCOPY ["a", "b", "/app/"]\n' },
     { name: 'quoted folder', files: 'FROM node:22-alpine\nCOPY a b "/app/"\n' },
     { name: 'heredoc with one file', files: 'FROM alpine:3.21\nCOPY <<EOF /etc/motd\nhello\nEOF\n' },

@@ -7,6 +7,8 @@ testRule(rule, {
     { name: 'absolute destination', files: 'FROM python:3.12\nCOPY requirements.txt /app/\n' },
     { name: 'WORKDIR in the parent stage', files: 'FROM python:3.12 AS base\nWORKDIR /app\nFROM base\nCOPY . .\n' },
     { name: 'variable destination', files: 'FROM python:3.12\nENV APP=/app\nCOPY . $APP/\n' },
+    { name: 'quoted variable destination', files: 'FROM python:3.12\nCOPY a.ipynb "${HOME}"/a.ipynb\n' },
+    { name: 'scratch: the working directory is /', files: 'FROM golang:1.23 AS build\nWORKDIR /src\nFROM scratch\nCOPY --from=build /out .\n' },
     { name: 'windows path', files: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY app.exe C:\\\\app\\\\\n' },
   ],
   invalid: [

@@ -7,6 +7,7 @@ testRule(rule, {
     { name: 'uid:gid', files: 'FROM alpine:3.21\nUSER 10001:10001\n' },
     { name: 'uid with group name', files: 'FROM alpine:3.21\nUSER 1000:staff\n' },
     { name: 'variable', files: 'FROM alpine:3.21\nARG UID=10001\nUSER $UID\n' },
+    { name: 'Windows', files: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022 AS base\nUSER ContainerAdministrator\nFROM base\nUSER app\n' },
     { name: 'hadolint global pragma', files: '# hadolint global ignore=DL3066\nFROM node:22\nUSER node\n' },
   ],
   invalid: [
