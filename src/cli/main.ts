@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { toolVersion } from '../version.js';
 import { registerBuildkitCommands } from './commands/buildkit.js';
 import { runCheck, type CheckOptions } from './commands/check.js';
+import { runInit, type InitOptions } from './commands/init.js';
 import { runRules } from './commands/rules.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -30,6 +31,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--print-config <file>', 'print the configuration that applies to a file and exit')
     .option('-o, --output-file <file>', 'write the report to a file instead of standard output')
     .option('--no-color', 'never colour the output')
+    .option('--hadolint-config <file>', 'apply a .hadolint.yaml (ignored, override, trustedRegistries, label-schema, failure-threshold, …) over the config')
     .action(async (paths: string[], options: CheckOptions) => {
       exitCode = await runCheck(paths, options);
     });
@@ -40,6 +42,16 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
     .action(async (options: { format: 'table' | 'json' | 'markdown' }) => {
       exitCode = await runRules(options);
+    });
+
+  program
+    .command('init')
+    .description('write a starter .docker-policy.yaml here (translating a .hadolint.yaml if there is one)')
+    .addOption(new Option('--preset <preset>', 'preset to extend').choices(['recommended', 'strict', 'all']).default('recommended'))
+    .option('--force', 'overwrite an existing config')
+    .option('--hadolint-config <file>', 'translate this hadolint config (default: .hadolint.yaml or .hadolint.yml here)')
+    .action(async (options: InitOptions) => {
+      exitCode = await runInit(options);
     });
 
   // Commands registered elsewhere report their exit code through process.exitCode.

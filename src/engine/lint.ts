@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ResolvedConfig } from '../config/config.js';
-import { ConfigResolver } from '../config/resolver.js';
+import { ConfigResolver, type ConfigLayer } from '../config/resolver.js';
 import { discoverFiles } from '../model/discovery.js';
 import { buildProject, classifyFile, type DiscoveredFile, type FileReader, type Project } from '../model/project.js';
 import { toDisplayPath } from '../model/source.js';
@@ -21,6 +21,10 @@ export interface LintOptions {
   stdin?: { text: string; filename: string };
   /** Texts that replace what is on disk (the language server's unsaved buffers). */
   overlays?: Map<string, string>;
+  /** Rule severities and settings over every resolved config (`--hadolint-config`). */
+  configLayer?: ConfigLayer;
+  /** false: `# hadolint ignore=…` comments are not honoured (hadolint's `disable-ignore-pragma`). */
+  hadolintPragmas?: boolean;
 }
 
 export interface InternalError {
@@ -41,7 +45,7 @@ export interface LintResult {
 
 export async function lint(options: LintOptions): Promise<LintResult> {
   const started = performance.now();
-  const resolver = new ConfigResolver(options.rules, { cwd: options.cwd, configPath: options.configPath, cliRules: options.cliRules });
+  const resolver = new ConfigResolver(options.rules, { cwd: options.cwd, configPath: options.configPath, cliRules: options.cliRules, layer: options.configLayer });
   const rootConfig = await resolver.forDirectory(options.cwd);
   const overlays = new Map(options.overlays ?? []);
   let discovered: DiscoveredFile[];
@@ -81,7 +85,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     if (!model) return null;
     let suppressions = suppressionCache.get(absolutePath);
     if (!suppressions) {
-      suppressions = collectSuppressions(model, catalog.resolveId);
+      suppressions = collectSuppressions(model, catalog.resolveId, { hadolintPragmas: options.hadolintPragmas });
       suppressionCache.set(absolutePath, suppressions);
     }
     return suppressions;
