@@ -4,6 +4,7 @@ import { registerBuildkitCommands } from './commands/buildkit.js';
 import { runCheck, type CheckOptions } from './commands/check.js';
 import { registerLspCommand } from './commands/lsp.js';
 import { registerGraphCommand } from './commands/graph.js';
+import { runInit, type InitOptions } from './commands/init.js';
 import { runRules } from './commands/rules.js';
 import { FORMAT_NAMES } from '../formatters/index.js';
 
@@ -37,6 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--cache-location <path>', 'cache file or directory (default: .docker-policy-cache in the current directory)')
     .option('--fix', 'apply fixes to the files, then report what remains (with --stdin: print the fixed text)')
     .option('--fix-dry-run', 'print the fixes as a unified diff and change no file')
+    .option('--hadolint-config <file>', 'apply a .hadolint.yaml (ignored, override, trustedRegistries, label-schema, failure-threshold, …) over the config')
     .action(async (paths: string[], options: CheckOptions) => {
       exitCode = await runCheck(paths, options);
     });
@@ -47,6 +49,16 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
     .action(async (options: { format: 'table' | 'json' | 'markdown' }) => {
       exitCode = await runRules(options);
+    });
+
+  program
+    .command('init')
+    .description('write a starter .docker-policy.yaml here (translating a .hadolint.yaml if there is one)')
+    .addOption(new Option('--preset <preset>', 'preset to extend').choices(['recommended', 'strict', 'all']).default('recommended'))
+    .option('--force', 'overwrite an existing config')
+    .option('--hadolint-config <file>', 'translate this hadolint config (default: .hadolint.yaml or .hadolint.yml here)')
+    .action(async (options: InitOptions) => {
+      exitCode = await runInit(options);
     });
 
   // Commands registered elsewhere report their exit code through process.exitCode.

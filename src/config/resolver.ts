@@ -31,6 +31,14 @@ export interface ResolverOptions {
   configPath?: string;
   /** `--rule id=severity`, applied last. */
   cliRules?: Record<string, SeveritySetting>;
+  /** Applied on top of every resolved config, before `--rule` (`check --hadolint-config`). */
+  layer?: ConfigLayer;
+}
+
+/** Rule severities (by rule ID) and settings laid over the resolved config. */
+export interface ConfigLayer {
+  rules: Record<string, SeveritySetting>;
+  settings: Record<string, unknown>;
 }
 
 /**
@@ -66,8 +74,11 @@ export class ConfigResolver {
     for (const override of chain.overrides) {
       if (overrideMatches(override.files, override.directory, absoluteFile)) applyRuleSettings(rules, override.rules);
     }
+    const layer = this.options.layer;
+    if (layer) for (const [id, severity] of Object.entries(layer.rules)) rules.set(id, { severity, options: rules.get(id)?.options ?? {} });
     this.applyCliRules(rules);
-    return { rules, settings: chain.settings, ignore: chain.ignore, source: chain.source };
+    const settings = layer ? deepMerge(chain.settings, layer.settings) : chain.settings;
+    return { rules, settings, ignore: chain.ignore, source: chain.source };
   }
 
   /** The config for the current directory: used for `ignore` globs and rule options. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ResolvedConfig } from '../config/config.js';
-import { ConfigResolver } from '../config/resolver.js';
+import { ConfigResolver, type ConfigLayer } from '../config/resolver.js';
 import { discoverFiles } from '../model/discovery.js';
 import type { ParseCache } from '../model/parse-cache.js';
 import { buildProject, classifyFile, type DiscoveredFile, type FileReader, type Project } from '../model/project.js';
@@ -25,6 +25,10 @@ export interface LintOptions {
   overlays?: Map<string, string>;
   /** Parsed models kept between runs (language server, `check --cache`): unchanged files are not parsed again. */
   parseCache?: ParseCache;
+  /** Rule severities and settings over every resolved config (`--hadolint-config`). */
+  configLayer?: ConfigLayer;
+  /** false: `# hadolint ignore=…` comments are not honoured (hadolint's `disable-ignore-pragma`). */
+  hadolintPragmas?: boolean;
 }
 
 export interface InternalError {
@@ -47,7 +51,7 @@ export interface LintResult {
 
 export async function lint(options: LintOptions): Promise<LintResult> {
   const started = performance.now();
-  const resolver = new ConfigResolver(options.rules, { cwd: options.cwd, configPath: options.configPath, cliRules: options.cliRules });
+  const resolver = new ConfigResolver(options.rules, { cwd: options.cwd, configPath: options.configPath, cliRules: options.cliRules, layer: options.configLayer });
   const rootConfig = await resolver.forDirectory(options.cwd);
   const overlays = new Map(options.overlays ?? []);
   let discovered: DiscoveredFile[];
@@ -90,7 +94,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     if (!model) return null;
     let suppressions = suppressionCache.get(absolutePath);
     if (!suppressions) {
-      suppressions = collectSuppressions(model, catalog.resolveId);
+      suppressions = collectSuppressions(model, catalog.resolveId, { hadolintPragmas: options.hadolintPragmas });
       suppressionCache.set(absolutePath, suppressions);
     }
     return suppressions;

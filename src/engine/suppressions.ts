@@ -14,7 +14,7 @@ const TRAILING_DIRECTIVE = /\s#\s*docker-policy\s+ignore\s*=\s*([\w\-/,.\s]+)$/i
  * `# hadolint global ignore=...` cover the file. In compose files and scripts a trailing
  * `# docker-policy ignore=a` covers its own line. IDs may be rule IDs or aliases.
  */
-export function collectSuppressions(model: FileModel, resolveId: (idOrAlias: string) => string | undefined): Suppressions {
+export function collectSuppressions(model: FileModel, resolveId: (idOrAlias: string) => string | undefined, options: { hadolintPragmas?: boolean } = {}): Suppressions {
   const file = model.file;
   const whole = new Set<string>();
   let wholeFileAll = false;
@@ -32,6 +32,8 @@ export function collectSuppressions(model: FileModel, resolveId: (idOrAlias: str
     const match = DIRECTIVE.exec(text);
     if (match) {
       const [, tool, global, verb, list] = match;
+      // hadolint's `disable-ignore-pragma`: its comments stop counting, ours still do.
+      if (options.hadolintPragmas === false && tool!.toLowerCase() === 'hadolint') continue;
       const ids = toIds(list);
       if (verb!.toLowerCase() === 'ignore-file' || global) {
         if (ids === 'all') wholeFileAll = true;

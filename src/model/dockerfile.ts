@@ -1,4 +1,4 @@
-import { DockerfileParser, type Instruction as AstInstruction, type Flag as AstFlag, type Heredoc as AstHeredoc } from 'dockerfile-ast';
+import { DockerfileParser, type Instruction as AstInstruction, type Flag as AstFlag, type Heredoc as AstHeredoc, type Property as AstProperty } from 'dockerfile-ast';
 import { parseImageRef, type ImageRef } from './image-ref.js';
 import { parseShell, SHELL_PROGRAMS, type ShellScript } from './shell.js';
 import type { Range, SourceFile } from './source.js';
@@ -27,6 +27,17 @@ export interface Heredoc {
   /** Offset of the first content character in the file. */
   contentStart: number;
   contentRange: Range | null;
+}
+
+/** One `key=value` pair of ENV or LABEL (also the legacy `ENV key value` form). */
+export interface InstructionProperty {
+  /** Name after quote removal. */
+  name: string;
+  nameRange: Range;
+  /** Value after quote removal and escapes; null when written without one (`ENV KEY`). */
+  value: string | null;
+  /** Where the value is written, quotes included; for an empty value (`KEY=`), the empty span after `=`. */
+  valueRange: Range | null;
 }
 
 export interface RunMount {
@@ -67,6 +78,8 @@ export interface DockerInstruction {
   copy: CopySpec | null;
   /** ONBUILD's trigger keyword. */
   triggerKeyword?: string;
+  /** ENV and LABEL pairs, in the order written. */
+  properties?: InstructionProperty[];
   stageIndex: number | null;
 }
 
@@ -202,6 +215,12 @@ export function parseDockerfile(file: SourceFile): DockerfileModel {
     };
     if (keyword === 'COPY' || keyword === 'ADD') instruction.copy = toCopySpec(instruction);
     if (SHELL_FORM_KEYWORDS.has(keyword) && !jsonForm) instruction.shell = shellOf(file, instruction, escapeChar);
+    if ((keyword === 'ENV' || keyword === 'LABEL') && 'getProperties' in node) {
+      instruction.properties = (node as unknown as { getProperties(): AstProperty[] }).getProperties().map((property) => {
+        const valueRange = property.getValueRange();
+        return { name: property.getName(), nameRange: toRange(property.getNameRange()), value: property.getValue(), valueRange: valueRange ? toRange(valueRange) : null };
+      });
+    }
     if (keyword === 'ONBUILD') {
       const trigger = (node as unknown as { getTriggerInstruction(): AstInstruction | null }).getTriggerInstruction();
       instruction.triggerKeyword = trigger?.getKeyword();

@@ -22,7 +22,7 @@ const editsOf = (action: CodeAction) =>
   (action.edit!.documentChanges as TextDocumentEdit[]).flatMap((change) => change.edits.map((edit) => ({ uri: change.textDocument.uri, version: change.textDocument.version, ...(edit as { range: Range; newText: string }) })));
 
 const COMPOSE = 'services:\n  api:\n    build:\n      context: ./api\n    image: registry.example.com/api:1.4\n  web: { labels: ["🐳"], image: nginx:latest }\n';
-const DOCKERFILE_ON_DISK = 'FROM node:20-alpine AS deps\nRUN echo deps\nFROM node:20-alpine AS runtime\nUSER node\n';
+const DOCKERFILE_ON_DISK = 'FROM node:20-alpine AS deps\nRUN echo deps\nFROM node:20-alpine AS runtime\nUSER 1000:1000\n';
 
 let client: TestClient | undefined;
 afterEach(() => {
@@ -41,7 +41,7 @@ describe('docker-policy lsp --stdio', () => {
     const dockerfile = path.join(root, 'api/Dockerfile');
     const uri = uriOf(dockerfile);
     // The buffer differs from the file on disk: the buffer is what gets linted.
-    await client.open(dockerfile, 'FROM node:latest\nRUN apk update && apk add curl\nUSER node\n');
+    await client.open(dockerfile, 'FROM node:latest\nRUN apk update && apk add curl\nUSER 1000:1000\n');
     const opened = await client.diagnostics(uri);
     expect(opened.version).toBe(1);
     expect(summary(opened.diagnostics)).toEqual(['apk-no-cache@1:18-1:21', 'apk-no-cache@1:4-1:7', 'pinned-base-image@0:5-0:16']);
@@ -50,7 +50,7 @@ describe('docker-policy lsp --stdio', () => {
     expect(pinned.message).toContain('node:latest');
     expect(opened.diagnostics.find((d) => d.code === 'apk-no-cache')!.severity).toBe(2);
 
-    await client.change(dockerfile, 2, 'FROM node:20-alpine\nRUN apk add curl \\\n    tzdata\nUSER node\n');
+    await client.change(dockerfile, 2, 'FROM node:20-alpine\nRUN apk add curl \\\n    tzdata\nUSER 1000:1000\n');
     const changed = await client.diagnostics(uri, (params) => params.version === 2);
     expect(summary(changed.diagnostics)).toEqual(['apk-no-cache@1:4-1:7']);
 
@@ -80,7 +80,7 @@ describe('docker-policy lsp --stdio', () => {
     expect(editsOf(fixAll[0]!).map((edit) => edit.newText)).toEqual([' --no-cache']);
 
     // Applying the ignore action silences the finding.
-    await client.change(dockerfile, 3, 'FROM node:20-alpine\n# docker-policy ignore=apk-no-cache\nRUN apk add curl \\\n    tzdata\nUSER node\n');
+    await client.change(dockerfile, 3, 'FROM node:20-alpine\n# docker-policy ignore=apk-no-cache\nRUN apk add curl \\\n    tzdata\nUSER 1000:1000\n');
     expect((await client.diagnostics(uri, (params) => params.version === 3)).diagnostics).toEqual([]);
 
     expect(await client.shutdown()).toBe(0);
@@ -133,11 +133,11 @@ describe('docker-policy lsp --stdio', () => {
   });
 
   it('picks up config changes without a restart and reports a broken config on the config file', async () => {
-    const root = scratch({ 'Dockerfile': 'FROM node:latest\nUSER node\n', '.dockerignore': IGNORE_FILE });
+    const root = scratch({ 'Dockerfile': 'FROM node:latest\nUSER 1000:1000\n', '.dockerignore': IGNORE_FILE });
     client = new TestClient(root);
     await client.initialize(root, { debounceMs: 20 });
     const dockerfileUri = uriOf(path.join(root, 'Dockerfile'));
-    await client.open(path.join(root, 'Dockerfile'), 'FROM node:latest\nUSER node\n');
+    await client.open(path.join(root, 'Dockerfile'), 'FROM node:latest\nUSER 1000:1000\n');
     expect(summary((await client.diagnostics(dockerfileUri)).diagnostics)).toEqual(['pinned-base-image@0:5-0:16']);
     // The server asked to be told about config files changing on disk.
     expect(JSON.stringify(client.registrations)).toContain('.docker-policy.{yaml,yml,json}');

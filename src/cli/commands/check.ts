@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError } from '../../config/config.js';
-import { ConfigResolver } from '../../config/resolver.js';
+import { ConfigError, createCatalog } from '../../config/config.js';
+import { hadolintExitCode, readHadolintConfig, type HadolintTranslation } from '../../config/hadolint.js';
+import { ConfigResolver, type ConfigLayer } from '../../config/resolver.js';
 import { lintWithFixes, writeChanges, type FixRun } from '../../engine/fixes.js';
 import { lint, type LintOptions, type LintResult } from '../../engine/lint.js';
 import type { SeveritySetting } from '../../engine/types.js';
@@ -27,6 +28,8 @@ export interface CheckOptions {
   fix?: boolean;
   /** Compute the fixes and print them as a unified diff; write nothing. */
   fixDryRun?: boolean;
+  /** A `.hadolint.yaml` applied over the resolved config. */
+  hadolintConfig?: string;
 }
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'warn', 'error']);
@@ -41,13 +44,15 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
     return 2;
   }
   try {
-    if (options.printConfig) return await printConfig(options.printConfig, options, cliRules);
+    const hadolint = options.hadolintConfig ? loadHadolintConfig(path.resolve(cwd, options.hadolintConfig)) : undefined;
+    const configLayer = hadolint ? { rules: hadolint.rules, settings: hadolint.settings } : undefined;
+    if (options.printConfig) return await printConfig(options.printConfig, options, cliRules, configLayer);
     if (options.stdin && !options.stdinFilename) {
       process.stderr.write('docker-policy: --stdin needs --stdin-filename (for example --stdin-filename Dockerfile)\n');
       return 2;
     }
     const stdin = options.stdin ? { text: fs.readFileSync(0, 'utf8'), filename: options.stdinFilename! } : undefined;
-    const lintOptions: LintOptions = { cwd, paths, rules: builtinRules, configPath: options.config, cliRules, stdin };
+    const lintOptions: LintOptions = { cwd, paths, rules: builtinRules, configPath: options.config, cliRules, stdin, configLayer, hadolintPragmas: !hadolint?.disableIgnorePragma };
     if (options.fix && options.fixDryRun) {
       process.stderr.write('docker-policy: use either --fix or --fix-dry-run, not both\n');
       return 2;
@@ -66,7 +71,10 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
     const output = formatter({ result, rules: builtinRules, color: !options.outputFile && shouldColor(options.color) && reportStream === process.stdout, toolVersion: toolVersion() });
     if (options.outputFile) fs.writeFileSync(path.resolve(cwd, options.outputFile), output);
     else reportStream.write(output);
-    return reportProblems(result) ?? exitCodeFor(result, options.maxWarnings);
+    const hadolintCode = hadolint ? hadolintExitCode(hadolint, result.findings.map((finding) => finding.severity)) : undefined;
+    // hadolint's failure-threshold / no-fail decide the exit code; an explicit --max-warnings still counts unless no-fail.
+    const tooManyWarnings = options.maxWarnings !== undefined && !hadolint?.noFail && result.findings.filter((finding) => finding.severity === 'warning').length > options.maxWarnings;
+    return reportProblems(result) ?? (hadolintCode === undefined ? exitCodeFor(result, options.maxWarnings) : tooManyWarnings ? 1 : hadolintCode);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`docker-policy: config error: ${error.message}\n`);
@@ -131,8 +139,15 @@ function parseRuleFlags(flags: string[]): Record<string, SeveritySetting> {
   return rules;
 }
 
-async function printConfig(file: string, options: CheckOptions, cliRules: Record<string, SeveritySetting>): Promise<number> {
-  const resolver = new ConfigResolver(builtinRules, { cwd: process.cwd(), configPath: options.config, cliRules });
+/** Read `--hadolint-config`; codes no rule carries get one warning line (more rules may carry them later). */
+function loadHadolintConfig(file: string): HadolintTranslation {
+  const translation = readHadolintConfig(file, createCatalog(builtinRules));
+  if (translation.unknownCodes.length) process.stderr.write(`docker-policy: warning: ${path.relative(process.cwd(), file) || file}: no rule carries ${translation.unknownCodes.join(', ')}; left out\n`);
+  return translation;
+}
+
+async function printConfig(file: string, options: CheckOptions, cliRules: Record<string, SeveritySetting>, layer?: ConfigLayer): Promise<number> {
+  const resolver = new ConfigResolver(builtinRules, { cwd: process.cwd(), configPath: options.config, cliRules, layer });
   const config = await resolver.forFile(path.resolve(file));
   const rules = Object.fromEntries(
     [...config.rules].filter(([, setting]) => setting.severity !== 'off').map(([id, setting]) => [id, Object.keys(setting.options).length ? [setting.severity, setting.options] : setting.severity]),
