@@ -1,5 +1,6 @@
 import { apkCall } from '../src/model/package-args.js';
 import { runCommands, wordRange } from '../src/model/queries.js';
+import { buildEnvironment, operandValues } from '../src/model/run-context.js';
 import type { Rule } from '../src/engine/types.js';
 
 /** `curl=8.12.1-r1`, `curl~8.12`, `curl>8`, and local `.apk` files say which version to install. */
@@ -21,20 +22,20 @@ const rule: Rule = {
       bad: { code: 'FROM alpine:3.21\nRUN apk add --no-cache curl\n' },
       good: { code: 'FROM alpine:3.21\nRUN apk add --no-cache curl=8.12.1-r1\n' },
       notes:
-        'Each unpinned package is reported at its own word. Option values are not packages (`--virtual .build-deps`, `-t .deps`, `--repository <url>`); local `.apk` files count as pinned; packages in variables are skipped. Find versions with `apk policy <package>` or on pkgs.alpinelinux.org.',
+        'Each unpinned package is reported at its own word. Option values are not packages (`--virtual .build-deps`, `-t .deps`, `--repository <url>`); local `.apk` files count as pinned; packages in a variable (`$PHPIZE_DEPS`) are checked when the RUN or an ENV/ARG gives it a literal value, and reported at the variable. Find versions with `apk policy <package>` or on pkgs.alpinelinux.org.',
     },
   },
   check(context) {
     for (const dockerfile of context.project.dockerfiles) {
-      for (const { command } of runCommands(dockerfile)) {
+      for (const { stage, instruction, command } of runCommands(dockerfile)) {
         const apk = apkCall(command);
         if (apk?.subcommand?.value !== 'add') continue;
-        for (const word of apk.operands) {
-          if (word.dynamic || word.value.includes('$') || isPinned(word.value)) continue;
+        for (const { word, value, variable } of operandValues(apk, instruction.shell, () => buildEnvironment(dockerfile, stage, instruction))) {
+          if (isPinned(value)) continue;
           context.report({
             file: dockerfile.file,
             range: wordRange(dockerfile.file, word),
-            message: `Pin the version of "${word.value}": \`apk add ${word.value}=<version>\` (or \`${word.value}~<major.minor>\` for patch updates).`,
+            message: `Pin the version of "${value}"${variable ? ` (in $${variable})` : ''}: \`apk add ${value}=<version>\` (or \`${value}~<major.minor>\` for patch updates).`,
           });
         }
       }

@@ -1,5 +1,6 @@
 import { aptCall } from '../src/model/package-args.js';
 import { runCommands, wordRange } from '../src/model/queries.js';
+import { buildEnvironment, operandValues } from '../src/model/run-context.js';
 import type { Rule } from '../src/engine/types.js';
 
 /** `curl=7.88.1-10`, `curl/bookworm-backports` (a pinned release) and local `.deb` files say which version to install. */
@@ -21,20 +22,20 @@ const rule: Rule = {
       bad: { code: 'FROM debian:12-slim\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n' },
       good: { code: 'FROM debian:12-slim\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u12 \\\n && rm -rf /var/lib/apt/lists/*\n' },
       notes:
-        'Each unpinned package is reported at its own word. A release pin (`curl/bookworm-backports`) and local `.deb` files count as pinned; option values (`-t bookworm-backports`, `-o Dpkg::Options::=…`) are not packages. Packages in variables (`$buildDeps`) cannot be checked and are skipped. `apt install` is checked too (and reported by `no-apt-cli`). Find the current version with `apt-cache policy <package>`.',
+        'Each unpinned package is reported at its own word. A release pin (`curl/bookworm-backports`) and local `.deb` files count as pinned; option values (`-t bookworm-backports`, `-o Dpkg::Options::=…`) are not packages. Packages in a variable (`$buildDeps`) are checked when the RUN or an ENV/ARG gives it a literal value, and reported at the variable; otherwise they are skipped. `apt install` is checked too (and reported by `no-apt-cli`). Find the current version with `apt-cache policy <package>`.',
     },
   },
   check(context) {
     for (const dockerfile of context.project.dockerfiles) {
-      for (const { command } of runCommands(dockerfile)) {
+      for (const { stage, instruction, command } of runCommands(dockerfile)) {
         const apt = aptCall(command);
         if (apt?.subcommand?.value !== 'install') continue;
-        for (const word of apt.operands) {
-          if (word.dynamic || word.value.includes('$') || isPinned(word.value)) continue;
+        for (const { word, value, variable } of operandValues(apt, instruction.shell, () => buildEnvironment(dockerfile, stage, instruction))) {
+          if (isPinned(value)) continue;
           context.report({
             file: dockerfile.file,
             range: wordRange(dockerfile.file, word),
-            message: `Pin the version of "${word.value}": \`${apt.program} install ${word.value}=<version>\` (find it with \`apt-cache policy ${word.value}\`).`,
+            message: `Pin the version of "${value}"${variable ? ` (in $${variable})` : ''}: \`${apt.program} install ${value}=<version>\` (find it with \`apt-cache policy ${value}\`).`,
           });
         }
       }

@@ -1,5 +1,6 @@
 import { goCall, goPackagePin } from '../src/model/package-args.js';
 import { runCommands, wordRange } from '../src/model/queries.js';
+import { buildEnvironment, operandValues } from '../src/model/run-context.js';
 import type { Rule } from '../src/engine/types.js';
 
 const rule: Rule = {
@@ -21,22 +22,23 @@ const rule: Rule = {
   },
   check(context) {
     for (const dockerfile of context.project.dockerfiles) {
-      for (const { command } of runCommands(dockerfile)) {
+      for (const { stage, instruction, command } of runCommands(dockerfile)) {
         const go = goCall(command);
         const subcommand = go?.subcommand?.value;
         if (!go || (subcommand !== 'install' && subcommand !== 'get' && subcommand !== 'run')) continue;
-        const packages = subcommand === 'run' ? go.operands.slice(0, 1) : go.operands;
-        for (const word of packages) {
-          if (word.dynamic || word.value.includes('$')) continue;
-          const pin = goPackagePin(word.value);
+        // `go run pkg args…`: only the first operand is a package.
+        const call = subcommand === 'run' ? { ...go, operands: go.operands.slice(0, 1) } : go;
+        for (const { word, value, variable } of operandValues(call, instruction.shell, () => buildEnvironment(dockerfile, stage, instruction))) {
+          const pin = goPackagePin(value);
+          const shown = variable ? `"${value}" (in $${variable})` : `"${value}"`;
           if (pin !== 'unpinned' && pin !== 'floating') continue;
-          const path = word.value.replace(/@[^@]*$/, '');
+          const path = value.replace(/@[^@]*$/, '');
           context.report({
             file: dockerfile.file,
             range: wordRange(dockerfile.file, word),
             message: pin === 'floating'
-              ? `"${word.value}" resolves to whatever is newest when the build runs; pin a version: \`go ${subcommand} ${path}@<version>\`.`
-              : `Pin the version of "${word.value}": \`go ${subcommand} ${path}@<version>\`.`,
+              ? `${shown} resolves to whatever is newest when the build runs; pin a version: \`go ${subcommand} ${path}@<version>\`.`
+              : `Pin the version of ${shown}: \`go ${subcommand} ${path}@<version>\`.`,
           });
         }
       }

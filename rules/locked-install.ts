@@ -1,6 +1,6 @@
 import { globToRegExp } from '../src/model/dependency-steps.js';
 import type { DockerInstruction } from '../src/model/dockerfile.js';
-import { pipCall, pipRequirement, type PipCall } from '../src/model/package-args.js';
+import { literalOperands, pipCall, pipRequirement, type PipCall } from '../src/model/package-args.js';
 import { commandRange, effectiveArgv, runCommands } from '../src/model/queries.js';
 import type { ShellWord } from '../src/model/shell.js';
 import type { Rule } from '../src/engine/types.js';
@@ -25,8 +25,7 @@ function copiesLockFile(instructions: DockerInstruction[], before: DockerInstruc
 /** Packages of a `pip install` / `uv pip install` not pinned with `==`; none when a requirements/constraints file decides. */
 function unpinnedPipPackages(pip: PipCall): ShellWord[] {
   if (pip.usesRequirementFiles) return [];
-  return pip.operands.filter((word) => {
-    if (word.dynamic || word.value.includes('$')) return false;
+  return literalOperands(pip).filter((word) => {
     const requirement = pipRequirement(word.value);
     return requirement.kind === 'name' && !requirement.exact && !PIP_TOOLS.has(requirement.name);
   });

@@ -1,5 +1,6 @@
 import { pipCall, pipRequirement } from '../src/model/package-args.js';
 import { runCommands, wordRange } from '../src/model/queries.js';
+import { buildEnvironment, operandValues } from '../src/model/run-context.js';
 import type { Rule } from '../src/engine/types.js';
 
 const rule: Rule = {
@@ -16,21 +17,21 @@ const rule: Rule = {
       bad: { code: 'FROM python:3.13-slim\nRUN pip install --no-cache-dir flask gunicorn\n' },
       good: { code: 'FROM python:3.13-slim\nRUN pip install --no-cache-dir flask==3.1.0 gunicorn==23.0.0\n' },
       notes:
-        'Any version specifier counts, as in hadolint (`==`, `>=`, `~=`, `<`, …): use `locked-install` to require exact `==` pins. Accepted without a specifier: `-r`/`-c` files, local paths and archives (`.`, `./pkg`, `*.whl`, `*.tar.gz`), URLs, and VCS URLs with a revision (`git+https://…/repo@v1.2`). Each unpinned package is reported at its own word; packages in variables are skipped. Checks `pip`, `pip3`, `pip3.12`, `python -m pip` and `uv pip install`.',
+        'Any version specifier counts, as in hadolint (`==`, `>=`, `~=`, `<`, …): use `locked-install` to require exact `==` pins. Accepted without a specifier: `-r`/`-c` files, local paths and archives (`.`, `./pkg`, `*.whl`, `*.tar.gz`), URLs, and VCS URLs with a revision (`git+https://…/repo@v1.2`). Each unpinned package is reported at its own word; packages in a variable are checked when the RUN or an ENV/ARG gives it a literal value. Checks `pip`, `pip3`, `pip3.12`, `python -m pip` and `uv pip install`.',
     },
   },
   check(context) {
     for (const dockerfile of context.project.dockerfiles) {
-      for (const { command } of runCommands(dockerfile)) {
+      for (const { stage, instruction, command } of runCommands(dockerfile)) {
         const pip = pipCall(command);
         if (pip?.subcommand?.value !== 'install' || pip.usesRequirementFiles) continue;
-        for (const word of pip.operands) {
-          if (word.dynamic || word.value.includes('$')) continue;
-          const requirement = pipRequirement(word.value);
+        for (const { word, value, variable } of operandValues(pip, instruction.shell, () => buildEnvironment(dockerfile, stage, instruction))) {
+          const requirement = pipRequirement(value);
+          const shown = variable ? `"${value}" (in $${variable})` : `"${value}"`;
           if (requirement.kind === 'vcs' && !requirement.vcsRevision) {
-            context.report({ file: dockerfile.file, range: wordRange(dockerfile.file, word), message: `"${word.value}" installs whatever the branch holds today; name a tag or commit: \`…@<tag-or-commit>\`.` });
+            context.report({ file: dockerfile.file, range: wordRange(dockerfile.file, word), message: `${shown} installs whatever the branch holds today; name a tag or commit: \`…@<tag-or-commit>\`.` });
           } else if (requirement.kind === 'name' && !requirement.constrained) {
-            context.report({ file: dockerfile.file, range: wordRange(dockerfile.file, word), message: `Pin the version of "${word.value}": \`${word.value}==<version>\`, or install from a requirements/constraints file.` });
+            context.report({ file: dockerfile.file, range: wordRange(dockerfile.file, word), message: `Pin the version of ${shown}: \`${value}==<version>\`, or install from a requirements/constraints file.` });
           }
         }
       }

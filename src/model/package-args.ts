@@ -91,6 +91,11 @@ export function optionValues(call: ToolCall, ...names: string[]): string[] {
   return call.options.filter((option) => names.includes(option.name) && option.value !== null).map((option) => option.value!);
 }
 
+/** Operands written out literally: packages in variables (`$buildDeps`) cannot be judged. */
+export function literalOperands(call: ToolCall): ShellWord[] {
+  return call.operands.filter((word) => !word.dynamic && !word.value.includes('$'));
+}
+
 function basename(word: ShellWord | undefined): string {
   const value = word?.value ?? '';
   return value.slice(value.lastIndexOf('/') + 1);

@@ -1,6 +1,7 @@
 import type { DockerfileModel, DockerInstruction, Stage } from './dockerfile.js';
 import { effectiveArgv, programName, stageChain } from './queries.js';
-import type { ShellCommand, ShellScript } from './shell.js';
+import type { ToolCall } from './package-args.js';
+import type { ShellCommand, ShellScript, ShellWord } from './shell.js';
 
 /** What a RUN's surroundings say about its commands: mounts, environment, clean-up in the same RUN. */
 
@@ -75,4 +76,35 @@ export const NON_POSIX_SHELLS = new Set(['pwsh', 'pwsh.exe', 'powershell', 'powe
 export function shellInstructionProgram(instruction: DockerInstruction): string {
   const first = instruction.jsonArgs[0]?.value ?? '';
   return first.slice(Math.max(first.lastIndexOf('/'), first.lastIndexOf('\\')) + 1).toLowerCase();
+}
+
+/** One package argument: written out (`curl`), or one of the words a variable holds (`$buildDeps` → `gcc`). */
+export interface OperandValue {
+  word: ShellWord;
+  value: string;
+  /** The variable the value came from, for messages. */
+  variable?: string;
+}
+
+/**
+ * The package arguments of a call with `$NAME` / `${NAME}` operands expanded, when the RUN's own
+ * script (`buildDeps='gcc make'; …`) or an ENV/ARG of the stage gives the variable a literal value.
+ * Operands that stay unknown (command substitutions, build args without defaults) are left out.
+ */
+export function operandValues(call: ToolCall, script: ShellScript | null, environment: () => ReadonlyMap<string, string>): OperandValue[] {
+  const values: OperandValue[] = [];
+  let env: ReadonlyMap<string, string> | undefined;
+  for (const word of call.operands) {
+    if (!word.dynamic && !word.value.includes('$')) {
+      values.push({ word, value: word.value });
+      continue;
+    }
+    const name = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(word.value);
+    if (!name) continue;
+    const variable = name[1] ?? name[2]!;
+    const content = (script ? scriptAssignmentBefore(script, word.start, variable) : undefined) ?? (env ??= environment()).get(variable);
+    if (content === undefined || content.includes('$') || content.includes('`')) continue;
+    for (const value of content.split(/\s+/)) if (value && value !== '\\' && !value.startsWith('-')) values.push({ word, value, variable });
+  }
+  return values;
 }

@@ -16,6 +16,11 @@ testRule(rule, {
     },
     { name: 'in a continuation', files: 'FROM alpine:3.21\nRUN apk add --no-cache \\\n      ca-certificates\n', errors: [{ line: 3, column: 7 }] },
     { name: 'in a heredoc', files: 'FROM alpine:3.21\nRUN <<EOF\napk add --no-cache jq\nEOF\n', errors: [{ line: 3, column: 20, message: '"jq"' }] },
+    {
+      name: 'packages in a legacy-syntax ENV variable',
+      files: 'FROM alpine:3.21\nENV PHPIZE_DEPS autoconf dpkg-dev=1.22.11-r0 file\nRUN apk add --no-cache --virtual .phpize-deps $PHPIZE_DEPS\n',
+      errors: [{ line: 3, column: 47, message: '"autoconf" (in $PHPIZE_DEPS)' }, { line: 3, column: 47, message: '"file"' }],
+    },
     { name: 'ONBUILD RUN trigger', files: 'FROM alpine:3.21\nONBUILD RUN apk add --no-cache git\n', errors: [{ line: 2, column: 32 }] },
   ],
 });
