@@ -3,6 +3,11 @@ import type { Rule } from '../src/engine/types.js';
 import absoluteWorkdir from './absolute-workdir.js';
 import addToExtractArchive from './add-to-extract-archive.js';
 import apkNoCache from './apk-no-cache.js';
+import apkPinVersions from './apk-pin-versions.js';
+import aptAssumeYes from './apt-assume-yes.js';
+import aptListsCleanup from './apt-lists-cleanup.js';
+import aptNoInstallRecommends from './apt-no-install-recommends.js';
+import aptPinVersions from './apt-pin-versions.js';
 import buildContextIsolation from './build-context-isolation.js';
 import buildOnlyService from './build-only-service.js';
 import buildkitEnabled from './buildkit-enabled.js';
@@ -28,6 +33,8 @@ import exposeValidPort from './expose-valid-port.js';
 import fromAsCasing from './from-as-casing.js';
 import fromFirst from './from-first.js';
 import fromPlatformFlagConst from './from-platform-flag-const.js';
+import gemPinVersions from './gem-pin-versions.js';
+import goPinVersions from './go-pin-versions.js';
 import gpuReservation from './gpu-reservation.js';
 import gpuUnneeded from './gpu-unneeded.js';
 import healthcheckForDependency from './healthcheck-for-dependency.js';
@@ -49,19 +56,30 @@ import legacyKeyValueFormat from './legacy-key-value-format.js';
 import lockedInstall from './locked-install.js';
 import maintainerDeprecated from './maintainer-deprecated.js';
 import manifestBeforeSource from './manifest-before-source.js';
+import noApkUpgrade from './no-apk-upgrade.js';
+import noAptCli from './no-apt-cli.js';
 import noCopyRootFilesystem from './no-copy-root-filesystem.js';
+import noDistUpgrade from './no-dist-upgrade.js';
 import noEmptyContinuation from './no-empty-continuation.js';
 import noFromPlatformFlag from './no-from-platform-flag.js';
+import noHostCommands from './no-host-commands.js';
 import noInlineIgnore from './no-inline-ignore.js';
 import noInstallScripts from './no-install-scripts.js';
 import noRuntimeInstall from './no-runtime-install.js';
 import noSecretsInArgEnv from './no-secrets-in-arg-env.js';
+import noShellSymlink from './no-shell-symlink.js';
+import noSudo from './no-sudo.js';
 import noWindowsMountPaths from './no-windows-mount-paths.js';
 import nonRootUser from './non-root-user.js';
+import npmPinVersions from './npm-pin-versions.js';
 import numericUser from './numeric-user.js';
 import onbuildTrigger from './onbuild-trigger.js';
 import parseError from './parse-error.js';
 import pinnedBaseImage from './pinned-base-image.js';
+import pipNoCacheDir from './pip-no-cache-dir.js';
+import pipPinVersions from './pip-pin-versions.js';
+import pipefail from './pipefail.js';
+import preferWorkdir from './prefer-workdir.js';
 import redundantTargetPlatform from './redundant-target-platform.js';
 import requiredStages from './required-stages.js';
 import requiredVariable from './required-variable.js';
@@ -75,11 +93,20 @@ import undefinedVar from './undefined-var.js';
 import uniqueStageNames from './unique-stage-names.js';
 import unknownTarget from './unknown-target.js';
 import unusedStage from './unused-stage.js';
+import useraddNoLogInit from './useradd-no-log-init.js';
+import wgetOrCurl from './wget-or-curl.js';
+import wgetProgress from './wget-progress.js';
+import yarnCacheClean from './yarn-cache-clean.js';
 
 export const builtinRules: Rule[] = [
   absoluteWorkdir,
   addToExtractArchive,
   apkNoCache,
+  apkPinVersions,
+  aptAssumeYes,
+  aptListsCleanup,
+  aptNoInstallRecommends,
+  aptPinVersions,
   buildContextIsolation,
   buildOnlyService,
   buildkitEnabled,
@@ -105,6 +132,8 @@ export const builtinRules: Rule[] = [
   fromAsCasing,
   fromFirst,
   fromPlatformFlagConst,
+  gemPinVersions,
+  goPinVersions,
   gpuReservation,
   gpuUnneeded,
   healthcheckForDependency,
@@ -126,19 +155,30 @@ export const builtinRules: Rule[] = [
   lockedInstall,
   maintainerDeprecated,
   manifestBeforeSource,
+  noApkUpgrade,
+  noAptCli,
   noCopyRootFilesystem,
+  noDistUpgrade,
   noEmptyContinuation,
   noFromPlatformFlag,
+  noHostCommands,
   noInlineIgnore,
   noInstallScripts,
   noRuntimeInstall,
   noSecretsInArgEnv,
+  noShellSymlink,
+  noSudo,
   noWindowsMountPaths,
   nonRootUser,
+  npmPinVersions,
   numericUser,
   onbuildTrigger,
   parseError,
   pinnedBaseImage,
+  pipNoCacheDir,
+  pipPinVersions,
+  pipefail,
+  preferWorkdir,
   redundantTargetPlatform,
   requiredStages,
   requiredVariable,
@@ -152,4 +192,8 @@ export const builtinRules: Rule[] = [
   uniqueStageNames,
   unknownTarget,
   unusedStage,
+  useraddNoLogInit,
+  wgetOrCurl,
+  wgetProgress,
+  yarnCacheClean,
 ];

@@ -1,14 +1,10 @@
 import { globToRegExp } from '../src/model/dependency-steps.js';
 import type { DockerInstruction } from '../src/model/dockerfile.js';
+import { literalOperands, pipCall, pipRequirement, type PipCall } from '../src/model/package-args.js';
 import { commandRange, effectiveArgv, runCommands } from '../src/model/queries.js';
 import type { ShellWord } from '../src/model/shell.js';
 import type { Rule } from '../src/engine/types.js';
 
-const PIP_VALUE_FLAGS = new Set([
-  '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--platform', '--python-version', '--implementation', '--abi',
-  '--only-binary', '--no-binary', '--trusted-host', '--cache-dir', '--src', '--upgrade-strategy', '--progress-bar', '--timeout', '--retries', '--config-settings', '-C', '--log',
-  '--python', '-p', '--index', '--default-index', '--extra-index', '--index-strategy', '--keyring-provider', '--resolution',
-]);
 /** Bootstrapping tools, not dependencies of the application. */
 const PIP_TOOLS = new Set(['pip', 'setuptools', 'wheel', 'uv', 'poetry', 'pipenv', 'virtualenv']);
 
@@ -26,25 +22,13 @@ function copiesLockFile(instructions: DockerInstruction[], before: DockerInstruc
   return false;
 }
 
-function unpinnedPipPackages(args: ShellWord[]): ShellWord[] | null {
-  const unpinned: ShellWord[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const word = args[i]!;
-    const value = word.value;
-    if (value.startsWith('-')) {
-      if (['-r', '--requirement', '-c', '--constraint'].includes(value) || /^(-r|-c)\S|^--(requirement|constraint)=/.test(value)) return null;
-      if (value === '-e' || value === '--editable') i++;
-      else if (PIP_VALUE_FLAGS.has(value)) i++;
-      continue;
-    }
-    if (word.dynamic || value.includes('$')) continue;
-    if (/^(\.|\/|~)/.test(value) || value.includes('/') || /\.(whl|tar\.gz|zip|tgz)$/i.test(value) || /^[a-z+]+:/i.test(value)) continue;
-    if (/===?/.test(value) || value.includes(' @ ') || /^[A-Za-z0-9._-]+(\[[^\]]*\])?@/.test(value)) continue;
-    const name = value.replace(/[[<>=!~;].*$/, '').toLowerCase();
-    if (PIP_TOOLS.has(name)) continue;
-    unpinned.push(word);
-  }
-  return unpinned;
+/** Packages of a `pip install` / `uv pip install` not pinned with `==`; none when a requirements/constraints file decides. */
+function unpinnedPipPackages(pip: PipCall): ShellWord[] {
+  if (pip.usesRequirementFiles) return [];
+  return literalOperands(pip).filter((word) => {
+    const requirement = pipRequirement(word.value);
+    return requirement.kind === 'name' && !requirement.exact && !PIP_TOOLS.has(requirement.name);
+  });
 }
 
 const rule: Rule = {
@@ -67,6 +51,18 @@ const rule: Rule = {
   check(context) {
     for (const dockerfile of context.project.dockerfiles) {
       for (const { stage, instruction, command } of runCommands(dockerfile)) {
+        const pip = pipCall(command);
+        if (pip?.subcommand?.value === 'install') {
+          const unpinned = unpinnedPipPackages(pip);
+          if (unpinned.length) {
+            context.report({
+              file: dockerfile.file,
+              range: commandRange(dockerfile.file, command),
+              message: `Unpinned ${unpinned.map((word) => `"${word.value}"`).join(', ')}: pin each package with \`==\` or install from a requirements/constraints file.`,
+            });
+          }
+          continue;
+        }
         let argv = effectiveArgv(command);
         if (!argv.length) continue;
         let program = argv[0]!.value.slice(argv[0]!.value.lastIndexOf('/') + 1);
@@ -131,20 +127,7 @@ const rule: Rule = {
           case 'uv':
             if (first === 'lock' && !has('--check', '--locked', '--frozen')) report('`uv lock` re-resolves dependencies during the build; commit uv.lock and use `uv sync --locked`.');
             else if (first === 'pip' && positional[1]?.value === 'compile') report('`uv pip compile` re-resolves dependencies during the build; commit the compiled requirements file instead.');
-            else if (first === 'pip' && positional[1]?.value === 'install') {
-              const index = rest.indexOf(positional[1]);
-              const unpinned = unpinnedPipPackages(rest.slice(index + 1));
-              if (unpinned?.length) report(`Unpinned ${unpinned.map((word) => `"${word.value}"`).join(', ')}: pin each package with \`==\` or install from a requirements/constraints file.`);
-            }
             break;
-          case 'pip':
-          case 'pip3': {
-            if (first !== 'install') break;
-            const index = rest.indexOf(positional[0]!);
-            const unpinned = unpinnedPipPackages(rest.slice(index + 1));
-            if (unpinned?.length) report(`Unpinned ${unpinned.map((word) => `"${word.value}"`).join(', ')}: pin each package with \`==\` or install from a requirements/constraints file.`);
-            break;
-          }
         }
       }
     }

@@ -190,6 +190,8 @@ export function findDependencyInstalls(model: DockerfileModel, stage?: Stage, op
   const patterns = options.manifests ?? DEFAULT_MANIFESTS;
   const found: DependencyInstall[] = [];
   for (const { stage: current, instruction, command } of runCommands(model, stage)) {
+    // An ONBUILD RUN runs in the child build, after the child's own COPYs: not a step of this one.
+    if (instruction.keyword === 'ONBUILD') continue;
     const install = dependencyInstallOf(command);
     if (!install) continue;
     const manifestCopies: DockerInstruction[] = [];

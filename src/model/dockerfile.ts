@@ -80,6 +80,12 @@ export interface DockerInstruction {
   triggerKeyword?: string;
   /** ENV and LABEL pairs, in the order written. */
   properties?: InstructionProperty[];
+  /**
+   * ONBUILD's trigger as an instruction of its own (keyword, flags, heredocs, shell, ranges in
+   * this file). For `ONBUILD RUN …` the ONBUILD instruction also carries the trigger's `shell` and
+   * `mounts`, so command rules see what the child build will run.
+   */
+  trigger?: DockerInstruction;
   stageIndex: number | null;
 }
 
@@ -224,6 +230,13 @@ export function parseDockerfile(file: SourceFile): DockerfileModel {
     if (keyword === 'ONBUILD') {
       const trigger = (node as unknown as { getTriggerInstruction(): AstInstruction | null }).getTriggerInstruction();
       instruction.triggerKeyword = trigger?.getKeyword();
+      if (trigger) {
+        instruction.trigger = convert(trigger, stageIndex);
+        if (instruction.trigger.keyword === 'RUN') {
+          instruction.shell = instruction.trigger.shell;
+          instruction.mounts = instruction.trigger.mounts;
+        }
+      }
     }
     return instruction;
   };

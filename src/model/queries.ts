@@ -10,14 +10,23 @@ export interface RunCommand {
   command: ShellCommand;
 }
 
-/** Every shell command of every RUN, in file order (heredocs, `&&` chains and `sh -c` included). */
+/**
+ * Every shell command of every RUN, in file order (heredocs, `&&` chains and `sh -c` included),
+ * and of every `ONBUILD RUN` trigger (`instruction.keyword` is then `ONBUILD`): they run in the
+ * builds that use this image as a base.
+ */
 export function* runCommands(model: DockerfileModel, stage?: Stage): Generator<RunCommand> {
   for (const current of stage ? [stage] : model.stages) {
     for (const instruction of current.instructions) {
-      if (instruction.keyword !== 'RUN' || !instruction.shell) continue;
+      if (!instruction.shell || !isRunLike(instruction)) continue;
       for (const command of instruction.shell.commands) yield { stage: current, instruction, command };
     }
   }
+}
+
+/** A RUN, or an ONBUILD whose trigger is a RUN. */
+export function isRunLike(instruction: DockerInstruction): boolean {
+  return instruction.keyword === 'RUN' || (instruction.keyword === 'ONBUILD' && instruction.triggerKeyword === 'RUN');
 }
 
 export function wordRange(file: SourceFile, word: ShellWord | { start: number; end: number }): Range {
@@ -29,12 +38,29 @@ export function commandRange(file: SourceFile, command: ShellCommand): Range {
   return command.argv[0] ? wordRange(file, command.argv[0]) : file.rangeOf(command.start, command.end);
 }
 
+/** The program word's range, past `sudo`/`env` prefixes: `sudo apt-get install` points at `apt-get`. */
+export function programRange(file: SourceFile, command: ShellCommand): Range {
+  const word = effectiveArgv(command)[0];
+  return word ? wordRange(file, word) : commandRange(file, command);
+}
+
+/** Options of the prefix commands that take the next word as their value (`sudo -u app cmd`). */
+const PREFIX_VALUE_OPTIONS: Record<string, string[]> = {
+  sudo: ['-u', '-g', '-C', '-D', '-p', '-r', '-t', '-U', '-T'],
+  env: ['-u', '-C', '-S'],
+  nice: ['-n'],
+  time: ['-f', '-o'],
+};
+
 /** argv after the command name, with `sudo`/`env` prefixes looked through. */
 export function effectiveArgv(command: ShellCommand): ShellWord[] {
   let argv = command.argv;
   while (argv.length && ['sudo', 'env', 'nice', 'time', 'command', 'exec'].includes(argv[0]!.value)) {
+    const valueOptions = PREFIX_VALUE_OPTIONS[argv[0]!.value] ?? [];
     argv = argv.slice(1);
-    while (argv.length && (argv[0]!.value.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[0]!.value))) argv = argv.slice(1);
+    while (argv.length && (argv[0]!.value.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[0]!.value))) {
+      argv = argv.slice(valueOptions.includes(argv[0]!.value) ? 2 : 1);
+    }
   }
   return argv;
 }

@@ -22,6 +22,8 @@ const editsOf = (action: CodeAction) =>
   (action.edit!.documentChanges as TextDocumentEdit[]).flatMap((change) => change.edits.map((edit) => ({ uri: change.textDocument.uri, version: change.textDocument.version, ...(edit as { range: Range; newText: string }) })));
 
 const COMPOSE = 'services:\n  api:\n    build:\n      context: ./api\n    image: registry.example.com/api:1.4\n  web: { labels: ["🐳"], image: nginx:latest }\n';
+// The server is tested with a fixed set of rules, so new rules do not change what these tests expect.
+const RULES_UNDER_TEST = 'extends: []\nrules: { apk-no-cache: warning, pinned-base-image: error, unused-stage: warning, compose-image-tag: warning }\n';
 const DOCKERFILE_ON_DISK = 'FROM node:20-alpine AS deps\nRUN echo deps\nFROM node:20-alpine AS runtime\nUSER 1000:1000\n';
 
 let client: TestClient | undefined;
@@ -32,7 +34,7 @@ afterEach(() => {
 
 describe('docker-policy lsp --stdio', () => {
   it('publishes diagnostics from unsaved buffers on open, change and save, offers fixes, and shuts down cleanly', async () => {
-    const root = scratch({ 'compose.yaml': COMPOSE, 'api/Dockerfile': DOCKERFILE_ON_DISK, 'api/.dockerignore': IGNORE_FILE });
+    const root = scratch({ '.docker-policy.yaml': RULES_UNDER_TEST, 'compose.yaml': COMPOSE, 'api/Dockerfile': DOCKERFILE_ON_DISK, 'api/.dockerignore': IGNORE_FILE });
     client = new TestClient(root);
     const init = await client.initialize(root, { debounceMs: 20 });
     expect(init.capabilities).toMatchObject({ textDocumentSync: { openClose: true, change: 2 }, codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.docker-policy'] } });
@@ -88,7 +90,7 @@ describe('docker-policy lsp --stdio', () => {
   });
 
   it('re-lints linked files from unsaved buffers and re-parses only the edited file', async () => {
-    const root = scratch({ 'compose.yaml': COMPOSE, 'api/Dockerfile': DOCKERFILE_ON_DISK, 'api/.dockerignore': IGNORE_FILE });
+    const root = scratch({ '.docker-policy.yaml': RULES_UNDER_TEST, 'compose.yaml': COMPOSE, 'api/Dockerfile': DOCKERFILE_ON_DISK, 'api/.dockerignore': IGNORE_FILE });
     client = new TestClient(root);
     await client.initialize(root, { debounceMs: 20 });
     const dockerfileUri = uriOf(path.join(root, 'api/Dockerfile'));
