@@ -8,6 +8,10 @@ import composeImageTag from './compose-image-tag.js';
 import dependsOnDefined from './depends-on-defined.js';
 import dependsOnProfile from './depends-on-profile.js';
 import devProdParity from './dev-prod-parity.js';
+import dnfCleanCache from './dnf-clean-cache.js';
+import dnfNoUpdate from './dnf-no-update.js';
+import dnfNonInteractive from './dnf-non-interactive.js';
+import dnfPinnedPackages from './dnf-pinned-packages.js';
 import dockerignoreEntries from './dockerignore-entries.js';
 import dockerignoreRequired from './dockerignore-required.js';
 import gpuReservation from './gpu-reservation.js';
@@ -26,6 +30,14 @@ import requiredVariable from './required-variable.js';
 import runtimeMinimal from './runtime-minimal.js';
 import unknownTarget from './unknown-target.js';
 import unusedStage from './unused-stage.js';
+import yumCleanCache from './yum-clean-cache.js';
+import yumNoUpdate from './yum-no-update.js';
+import yumNonInteractive from './yum-non-interactive.js';
+import yumPinnedPackages from './yum-pinned-packages.js';
+import zypperCleanCache from './zypper-clean-cache.js';
+import zypperNoUpdate from './zypper-no-update.js';
+import zypperNonInteractive from './zypper-non-interactive.js';
+import zypperPinnedPackages from './zypper-pinned-packages.js';
 
 export const builtinRules: Rule[] = [
   apkNoCache,
@@ -36,6 +48,10 @@ export const builtinRules: Rule[] = [
   dependsOnDefined,
   dependsOnProfile,
   devProdParity,
+  dnfCleanCache,
+  dnfNoUpdate,
+  dnfNonInteractive,
+  dnfPinnedPackages,
   dockerignoreEntries,
   dockerignoreRequired,
   gpuReservation,
@@ -54,4 +70,12 @@ export const builtinRules: Rule[] = [
   runtimeMinimal,
   unknownTarget,
   unusedStage,
+  yumCleanCache,
+  yumNoUpdate,
+  yumNonInteractive,
+  yumPinnedPackages,
+  zypperCleanCache,
+  zypperNoUpdate,
+  zypperNonInteractive,
+  zypperPinnedPackages,
 ];
