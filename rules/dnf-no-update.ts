@@ -11,7 +11,7 @@ const rule: Rule = {
     fileKinds: ['dockerfile'],
     docs: {
       rationale:
-        'Upgrading every package at build time makes the image depend on the day it was built: two builds of the same commit differ, and an upstream regression lands unreviewed. Pull a newer base image instead, or install the specific package versions you need.',
+        '`dnf upgrade` pulls whatever the mirrors carry on build day (on Fedora, a fast-moving set), so two builds of the same commit differ and an upstream regression lands unreviewed; the layer also grows by every upgraded package. Rebuild on a newer base image tag instead, or install the specific package versions you need.',
       bad: { code: 'FROM fedora:40\nRUN dnf -y upgrade && dnf clean all\n' },
       good: { code: 'FROM fedora:40\nRUN dnf install -y python3-3.12.3 && dnf clean all\n' },
       notes:

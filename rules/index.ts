@@ -28,6 +28,7 @@ import pinnedBaseImage from './pinned-base-image.js';
 import requiredStages from './required-stages.js';
 import requiredVariable from './required-variable.js';
 import runtimeMinimal from './runtime-minimal.js';
+import shellcheck from './shellcheck.js';
 import unknownTarget from './unknown-target.js';
 import unusedStage from './unused-stage.js';
 import yumCleanCache from './yum-clean-cache.js';
@@ -68,6 +69,7 @@ export const builtinRules: Rule[] = [
   requiredStages,
   requiredVariable,
   runtimeMinimal,
+  shellcheck,
   unknownTarget,
   unusedStage,
   yumCleanCache,

@@ -30,6 +30,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--print-config <file>', 'print the configuration that applies to a file and exit')
     .option('-o, --output-file <file>', 'write the report to a file instead of standard output')
     .option('--no-color', 'never colour the output')
+    .option('--verbose', 'say on stderr what was skipped and why (shell checks without shellcheck)')
     .action(async (paths: string[], options: CheckOptions) => {
       exitCode = await runCheck(paths, options);
     });

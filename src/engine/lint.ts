@@ -6,8 +6,9 @@ import { ConfigResolver } from '../config/resolver.js';
 import { discoverFiles } from '../model/discovery.js';
 import { buildProject, classifyFile, type DiscoveredFile, type FileReader, type Project } from '../model/project.js';
 import { toDisplayPath } from '../model/source.js';
+import { runShellcheckStep, SHELLCHECK_RULE, type LintNotice, type ShellcheckRunner } from './shellcheck.js';
 import { collectSuppressions, type Suppressions } from './suppressions.js';
-import type { Finding, Report, Rule, SeveritySetting } from './types.js';
+import type { Finding, Report, Rule, Severity, SeveritySetting } from './types.js';
 
 export const PARSE_ERROR_RULE = 'parse-error';
 
@@ -21,6 +22,8 @@ export interface LintOptions {
   stdin?: { text: string; filename: string };
   /** Texts that replace what is on disk (the language server's unsaved buffers). */
   overlays?: Map<string, string>;
+  /** Runs the shellcheck executable (tests count or fake the invocations). */
+  shellcheckRunner?: ShellcheckRunner;
 }
 
 export interface InternalError {
@@ -37,6 +40,8 @@ export interface LintResult {
   /** Paths from the command line that could not be read. */
   pathErrors: { path: string; message: string }[];
   project: Project;
+  /** Things the user may want to know on `--verbose` (shell checks skipped and why), or warnings. */
+  notices?: LintNotice[];
 }
 
 export async function lint(options: LintOptions): Promise<LintResult> {
@@ -74,6 +79,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const catalog = resolver.ruleCatalog;
   const enabled = new Set<string>();
   for (const config of configs.values()) for (const [id, setting] of config.rules) if (setting.severity !== 'off') enabled.add(id);
+  const notices = enabled.has(SHELLCHECK_RULE) ? await runShellcheckStep({ project, configs, runner: options.shellcheckRunner }) : [];
 
   const suppressionCache = new Map<string, Suppressions>();
   const suppressionsFor = (absolutePath: string): Suppressions | null => {
@@ -93,10 +99,13 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     const config = configs.get(report.file.path);
     const configured = config?.rules.get(rule.meta.id)?.severity ?? 'off';
     if (configured === 'off') return;
-    const severity = report.severity ?? configured;
-    if (suppressionsFor(report.file.path)?.isSuppressed(rule.meta.id, report.range.start.line)) return;
+    const severity = report.severity ? milder(report.severity, configured) : configured;
+    const ruleId = report.code ? `${rule.meta.id}/${report.code}` : rule.meta.id;
+    const suppressions = suppressionsFor(report.file.path);
+    const names = report.code ? [rule.meta.id, ruleId, report.code] : [rule.meta.id];
+    if (names.some((name) => suppressions?.isSuppressed(name, report.range.start.line))) return;
     const finding: Finding = {
-      ruleId: rule.meta.id,
+      ruleId,
       severity,
       file: report.file.displayPath,
       line: report.range.start.line,
@@ -104,7 +113,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       endLine: report.range.end.line,
       endColumn: report.range.end.column,
       message: report.message,
-      aliases: rule.meta.aliases ?? [],
+      aliases: report.code ? [report.code] : (rule.meta.aliases ?? []),
     };
     if (report.fix) finding.fix = report.fix;
     const key = `${finding.ruleId}\0${finding.file}\0${finding.line}\0${finding.column}\0${finding.message}`;
@@ -141,7 +150,13 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     internalErrors,
     pathErrors: pathErrors.map((error) => ({ path: toDisplayPath(path.resolve(options.cwd, error.path), options.cwd), message: error.message })),
     project,
+    notices,
   };
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+function milder(a: Severity, b: Severity): Severity {
+  return SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -3,6 +3,7 @@ import { parseCompose, type ComposeFileModel, type ComposeService } from './comp
 import { parseDockerfile, targetStage, type DockerfileModel, type DockerInstruction } from './dockerfile.js';
 import { parseDockerignore, type DockerignoreModel } from './dockerignore.js';
 import { parseEnvFile, type EnvFileModel } from './env-file.js';
+import type { ShellcheckResults } from './run-scripts.js';
 import { parseShell, type ShellCommand, type ShellScript } from './shell.js';
 import { SourceFile, stripBom, toDisplayPath, type FileKind, type Range } from './source.js';
 
@@ -61,6 +62,8 @@ export interface Project {
   parseErrors: ParseError[];
   /** Build targets that build this Dockerfile. */
   targetsOf(dockerfile: DockerfileModel): BuildTarget[];
+  /** ShellCheck's findings on RUN scripts, left by the engine step when the `shellcheck` rule is on. */
+  shellcheck?: ShellcheckResults;
 }
 
 export interface DiscoveredFile {

@@ -46,7 +46,8 @@ export async function runRule(rule: Rule, testCase: ValidCase): Promise<Finding[
   try {
     const result = await lint({ cwd: directory, paths: ['.'], rules, configPath });
     if (result.internalErrors.length) throw new Error(`rule crashed: ${result.internalErrors[0]!.message}`);
-    return result.findings.filter((finding) => finding.ruleId === rule.meta.id);
+    // Rules that report codes (shellcheck) produce `<rule>/<code>` IDs.
+    return result.findings.filter((finding) => finding.ruleId === rule.meta.id || finding.ruleId.startsWith(`${rule.meta.id}/`));
   } finally {
     fs.rmSync(directory, { recursive: true, force: true });
   }

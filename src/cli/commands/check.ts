@@ -20,6 +20,7 @@ export interface CheckOptions {
   printConfig?: string;
   outputFile?: string;
   color: boolean;
+  verbose?: boolean;
 }
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'warn', 'error']);
@@ -47,6 +48,7 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
     const output = formatter({ result, rules: builtinRules, color: !options.outputFile && shouldColor(options.color), toolVersion: toolVersion() });
     if (options.outputFile) fs.writeFileSync(path.resolve(cwd, options.outputFile), output);
     else process.stdout.write(output);
+    for (const notice of result.notices ?? []) if (notice.level === 'warning' || options.verbose) process.stderr.write(`docker-policy: ${notice.message}\n`);
     return reportProblems(result) ?? exitCodeFor(result, options.maxWarnings);
   } catch (error) {
     if (error instanceof ConfigError) {
