@@ -24,6 +24,10 @@ import definitionDescriptionFormat from './definition-description-format.js';
 import dependsOnDefined from './depends-on-defined.js';
 import dependsOnProfile from './depends-on-profile.js';
 import devProdParity from './dev-prod-parity.js';
+import dnfCleanCache from './dnf-clean-cache.js';
+import dnfNoUpdate from './dnf-no-update.js';
+import dnfNonInteractive from './dnf-non-interactive.js';
+import dnfPinnedPackages from './dnf-pinned-packages.js';
 import dockerignoreEntries from './dockerignore-entries.js';
 import dockerignoreRequired from './dockerignore-required.js';
 import envSelfReference from './env-self-reference.js';
@@ -85,6 +89,7 @@ import requiredStages from './required-stages.js';
 import requiredVariable from './required-variable.js';
 import reservedStageName from './reserved-stage-name.js';
 import runtimeMinimal from './runtime-minimal.js';
+import shellcheck from './shellcheck.js';
 import singleCmdEntrypointHealthcheck from './single-cmd-entrypoint-healthcheck.js';
 import stageNameCasing from './stage-name-casing.js';
 import trustedRegistry from './trusted-registry.js';
@@ -97,6 +102,14 @@ import useraddNoLogInit from './useradd-no-log-init.js';
 import wgetOrCurl from './wget-or-curl.js';
 import wgetProgress from './wget-progress.js';
 import yarnCacheClean from './yarn-cache-clean.js';
+import yumCleanCache from './yum-clean-cache.js';
+import yumNoUpdate from './yum-no-update.js';
+import yumNonInteractive from './yum-non-interactive.js';
+import yumPinnedPackages from './yum-pinned-packages.js';
+import zypperCleanCache from './zypper-clean-cache.js';
+import zypperNoUpdate from './zypper-no-update.js';
+import zypperNonInteractive from './zypper-non-interactive.js';
+import zypperPinnedPackages from './zypper-pinned-packages.js';
 
 export const builtinRules: Rule[] = [
   absoluteWorkdir,
@@ -123,6 +136,10 @@ export const builtinRules: Rule[] = [
   dependsOnDefined,
   dependsOnProfile,
   devProdParity,
+  dnfCleanCache,
+  dnfNoUpdate,
+  dnfNonInteractive,
+  dnfPinnedPackages,
   dockerignoreEntries,
   dockerignoreRequired,
   envSelfReference,
@@ -184,6 +201,7 @@ export const builtinRules: Rule[] = [
   requiredVariable,
   reservedStageName,
   runtimeMinimal,
+  shellcheck,
   singleCmdEntrypointHealthcheck,
   stageNameCasing,
   trustedRegistry,
@@ -196,4 +214,12 @@ export const builtinRules: Rule[] = [
   wgetOrCurl,
   wgetProgress,
   yarnCacheClean,
+  yumCleanCache,
+  yumNoUpdate,
+  yumNonInteractive,
+  yumPinnedPackages,
+  zypperCleanCache,
+  zypperNoUpdate,
+  zypperNonInteractive,
+  zypperPinnedPackages,
 ];

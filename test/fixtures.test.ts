@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/engine/lint.js';
+import { findShellcheck } from '../src/engine/shellcheck.js';
 import { builtinRules } from '../rules/index.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -9,6 +10,11 @@ const lintFixture = (name: string) => lint({ cwd: path.join(root, 'fixtures', na
 
 // Rules that only fire on broken input are exercised by their own tests, not by a realistic project.
 const NOT_IN_PROJECT_FIXTURES = new Set(['parse-error']);
+// The shellcheck rule reports only when the shellcheck executable is installed (CI installs it).
+if (!findShellcheck()) {
+  console.warn('shellcheck not on PATH: the fixture contract does not require the shellcheck rule to fire');
+  NOT_IN_PROJECT_FIXTURES.add('shellcheck');
+}
 // Fixture directories that are not projects to lint: recorded logs, and verify-cache's build contexts.
 const NOT_PROJECTS = new Set(['buildkit-logs', 'cache', 'clean-project']);
 
@@ -28,7 +34,8 @@ describe('realistic fixture projects', () => {
         rules: builtinRules,
       });
       expect(result.internalErrors, project).toEqual([]);
-      for (const finding of result.findings) fired.add(finding.ruleId);
+      // `shellcheck/SC2086` is the shellcheck rule firing.
+      for (const finding of result.findings) fired.add(finding.ruleId.split('/')[0]!);
     }
     const silent = builtinRules.map((rule) => rule.meta.id).filter((id) => !fired.has(id) && !NOT_IN_PROJECT_FIXTURES.has(id));
     expect(silent).toEqual([]);

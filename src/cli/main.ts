@@ -39,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--fix', 'apply fixes to the files, then report what remains (with --stdin: print the fixed text)')
     .option('--fix-dry-run', 'print the fixes as a unified diff and change no file')
     .option('--hadolint-config <file>', 'apply a .hadolint.yaml (ignored, override, trustedRegistries, label-schema, failure-threshold, …) over the config')
+    .option('--verbose', 'say on stderr what was skipped and why (shell checks without shellcheck)')
     .action(async (paths: string[], options: CheckOptions) => {
       exitCode = await runCheck(paths, options);
     });

@@ -8,8 +8,9 @@ import type { ParseCache } from '../model/parse-cache.js';
 import { buildProject, classifyFile, type DiscoveredFile, type FileReader, type Project } from '../model/project.js';
 import { toDisplayPath } from '../model/source.js';
 import { CheckDirectives } from './check-directive.js';
+import { runShellcheckStep, SHELLCHECK_RULE, type LintNotice, type ShellcheckRunner } from './shellcheck.js';
 import { collectSuppressions, type Suppressions } from './suppressions.js';
-import type { Finding, Report, Rule, SeveritySetting } from './types.js';
+import type { Finding, Report, Rule, Severity, SeveritySetting } from './types.js';
 
 export const PARSE_ERROR_RULE = 'parse-error';
 
@@ -29,6 +30,8 @@ export interface LintOptions {
   configLayer?: ConfigLayer;
   /** false: `# hadolint ignore=…` comments are not honoured (hadolint's `disable-ignore-pragma`). */
   hadolintPragmas?: boolean;
+  /** Runs the shellcheck executable (tests count or fake the invocations). */
+  shellcheckRunner?: ShellcheckRunner;
 }
 
 export interface InternalError {
@@ -47,6 +50,8 @@ export interface LintResult {
   project: Project;
   /** Display paths of the files checked (findings or not), sorted: reports that list clean files too. */
   checkedFiles?: string[];
+  /** Things the user may want to know on `--verbose` (shell checks skipped and why), or warnings. */
+  notices?: LintNotice[];
 }
 
 export async function lint(options: LintOptions): Promise<LintResult> {
@@ -87,6 +92,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // BuildKit's `# check=` directive: skips checks, raises them to errors, switches on experimental ones.
   const checkDirectives = new CheckDirectives(project);
   for (const id of checkDirectives.enabledRules(catalog.rules)) enabled.add(id);
+  const notices = enabled.has(SHELLCHECK_RULE) ? await runShellcheckStep({ project, configs, runner: options.shellcheckRunner }) : [];
 
   const suppressionCache = new Map<string, Suppressions>();
   const suppressionsFor = (absolutePath: string): Suppressions | null => {
@@ -107,10 +113,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     const directed = checkDirectives.severityFor(rule, report.file, config?.rules.get(rule.meta.id)?.severity ?? 'off');
     const configured = directed.severity;
     if (configured === 'off') return;
-    const severity = directed.forceError ? 'error' : (report.severity ?? configured);
-    if (suppressionsFor(report.file.path)?.isSuppressed(rule.meta.id, report.range.start.line)) return;
+    // `# check=error=true` raises BuildKit checks to errors; otherwise a report may ask for a milder level (a ceiling).
+    const severity = directed.forceError ? 'error' : report.severity ? milder(report.severity, configured) : configured;
+    const ruleId = report.code ? `${rule.meta.id}/${report.code}` : rule.meta.id;
+    const suppressions = suppressionsFor(report.file.path);
+    const names = report.code ? [rule.meta.id, ruleId, report.code] : [rule.meta.id];
+    if (names.some((name) => suppressions?.isSuppressed(name, report.range.start.line))) return;
     const finding: Finding = {
-      ruleId: rule.meta.id,
+      ruleId,
       severity,
       file: report.file.displayPath,
       line: report.range.start.line,
@@ -118,7 +128,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       endLine: report.range.end.line,
       endColumn: report.range.end.column,
       message: report.message,
-      aliases: rule.meta.aliases ?? [],
+      aliases: report.code ? [report.code] : (rule.meta.aliases ?? []),
     };
     if (report.fix) finding.fix = report.fix;
     const key = `${finding.ruleId}\0${finding.file}\0${finding.line}\0${finding.column}\0${finding.message}`;
@@ -156,7 +166,13 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     pathErrors: pathErrors.map((error) => ({ path: toDisplayPath(path.resolve(options.cwd, error.path), options.cwd), message: error.message })),
     project,
     checkedFiles: [...targets].map((file) => project.files.get(file)?.file.displayPath ?? toDisplayPath(file, options.cwd)).sort(),
+    notices,
   };
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+function milder(a: Severity, b: Severity): Severity {
+  return SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

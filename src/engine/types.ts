@@ -62,6 +62,8 @@ export interface RuleMeta {
   fixable?: boolean;
   options?: { schema: OptionsSchema; defaults: Record<string, unknown> };
   docs: RuleDocs;
+  /** For rules that report codes (`Report.code`): the documentation of one code, `{code}` replaced. */
+  codeUrl?: string;
 }
 
 export interface Report {
@@ -69,8 +71,16 @@ export interface Report {
   range: Range;
   message: string;
   fix?: Fix;
-  /** A milder severity for this finding than the rule's (an advisory next to real problems). */
-  severity?: 'info';
+  /**
+   * A milder severity for this finding than the rule's (an advisory next to real problems). The
+   * configured severity is the ceiling: a finding never comes out more severe than the rule is set.
+   */
+  severity?: Severity;
+  /**
+   * A code within the rule (ShellCheck's `SC2086`): the finding's ID becomes `<rule>/<code>`, its
+   * alias is the code, and suppressions by the rule ID, the full ID or the code all apply.
+   */
+  code?: string;
 }
 
 export interface RuleContext {

@@ -8,7 +8,7 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'er
 export function formatSarif({ result, rules, toolVersion }: FormatInput): string {
   const used = [...new Set(result.findings.map((finding) => finding.ruleId))].sort();
   const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
-  const descriptors = used.map((id) => toDescriptor(id, byId.get(id)));
+  const descriptors = used.map((id) => toDescriptor(id, byId.get(id), byId));
   const indexOf = new Map(used.map((id, index) => [id, index]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -50,12 +50,17 @@ export function formatSarif({ result, rules, toolVersion }: FormatInput): string
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
-function toDescriptor(id: string, rule: Rule | undefined) {
+function toDescriptor(id: string, rule: Rule | undefined, byId: Map<string, Rule>) {
+  // `shellcheck/SC2086`: a code reported by a rule; its help is the code's own page.
+  const slash = id.indexOf('/');
+  const parent = rule ? undefined : slash > 0 ? byId.get(id.slice(0, slash)) : undefined;
+  if (parent) rule = parent;
+  const codeUrl = parent?.meta.codeUrl?.replace('{code}', id.slice(slash + 1));
   return {
     id,
     name: id,
     shortDescription: { text: rule?.meta.description ?? id },
-    helpUri: ruleDocsUrl(id),
+    helpUri: codeUrl ?? ruleDocsUrl(id),
     help: { text: rule?.meta.docs.rationale ?? rule?.meta.description ?? id },
     defaultConfiguration: { level: SARIF_LEVEL[rule?.meta.severity ?? 'warning'] },
     properties: { tags: rule?.meta.aliases ?? [] },

@@ -4,6 +4,7 @@ import { parseDockerfile, targetStage, type DockerfileModel, type DockerInstruct
 import { parseDockerignore, type DockerignoreModel } from './dockerignore.js';
 import { parseEnvFile, type EnvFileModel } from './env-file.js';
 import type { ParseCache } from './parse-cache.js';
+import type { ShellcheckResults } from './run-scripts.js';
 import { parseShell, type ShellCommand, type ShellScript } from './shell.js';
 import { SourceFile, stripBom, toDisplayPath, type FileKind, type Range } from './source.js';
 
@@ -62,6 +63,8 @@ export interface Project {
   parseErrors: ParseError[];
   /** Build targets that build this Dockerfile. */
   targetsOf(dockerfile: DockerfileModel): BuildTarget[];
+  /** ShellCheck's findings on RUN scripts, left by the engine step when the `shellcheck` rule is on. */
+  shellcheck?: ShellcheckResults;
 }
 
 export interface DiscoveredFile {

@@ -40,7 +40,8 @@ export async function runRule(rule: Rule, testCase: ValidCase): Promise<Finding[
   return inCaseDirectory(rule, testCase, async (lintOptions) => {
     const result = await lint(lintOptions);
     if (result.internalErrors.length) throw new Error(`rule crashed: ${result.internalErrors[0]!.message}`);
-    return result.findings.filter((finding) => finding.ruleId === rule.meta.id);
+    // Rules that report codes (shellcheck) produce `<rule>/<code>` IDs.
+    return result.findings.filter((finding) => finding.ruleId === rule.meta.id || finding.ruleId.startsWith(`${rule.meta.id}/`));
   });
 }
 

@@ -30,6 +30,7 @@ export interface CheckOptions {
   fixDryRun?: boolean;
   /** A `.hadolint.yaml` applied over the resolved config. */
   hadolintConfig?: string;
+  verbose?: boolean;
 }
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'warn', 'error']);
@@ -71,6 +72,7 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
     const output = formatter({ result, rules: builtinRules, color: !options.outputFile && shouldColor(options.color) && reportStream === process.stdout, toolVersion: toolVersion() });
     if (options.outputFile) fs.writeFileSync(path.resolve(cwd, options.outputFile), output);
     else reportStream.write(output);
+    for (const notice of result.notices ?? []) if (notice.level === 'warning' || options.verbose) process.stderr.write(`docker-policy: ${notice.message}\n`);
     const hadolintCode = hadolint ? hadolintExitCode(hadolint, result.findings.map((finding) => finding.severity)) : undefined;
     // hadolint's failure-threshold / no-fail decide the exit code; an explicit --max-warnings still counts unless no-fail.
     const tooManyWarnings = options.maxWarnings !== undefined && !hadolint?.noFail && result.findings.filter((finding) => finding.severity === 'warning').length > options.maxWarnings;
