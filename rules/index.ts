@@ -5,6 +5,7 @@ import buildContextIsolation from './build-context-isolation.js';
 import buildOnlyService from './build-only-service.js';
 import buildkitEnabled from './buildkit-enabled.js';
 import composeImageTag from './compose-image-tag.js';
+import composeSchema from './compose-schema.js';
 import dependsOnDefined from './depends-on-defined.js';
 import dependsOnProfile from './depends-on-profile.js';
 import devProdParity from './dev-prod-parity.js';
@@ -33,6 +34,7 @@ export const builtinRules: Rule[] = [
   buildOnlyService,
   buildkitEnabled,
   composeImageTag,
+  composeSchema,
   dependsOnDefined,
   dependsOnProfile,
   devProdParity,

@@ -29,6 +29,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('--stdin-filename <name>', 'the path the standard input stands for (decides the file kind and config)')
     .option('--print-config <file>', 'print the configuration that applies to a file and exit')
     .option('-o, --output-file <file>', 'write the report to a file instead of standard output')
+    .option('--compose-file <file>', 'compose files used together, like docker compose -f (repeatable, in order)', collect, [])
+    .option('--env-file <file>', 'env file for compose interpolation instead of the project .env (repeatable)', collect, [])
+    .option('--profile <name>', 'compose profile to activate (repeatable; default: none, or COMPOSE_PROFILES from .env)', collect, [])
     .option('--no-color', 'never colour the output')
     .action(async (paths: string[], options: CheckOptions) => {
       exitCode = await runCheck(paths, options);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ResolvedConfig } from '../config/config.js';
+import { composeOptionsFor, type ComposeCliOptions } from '../config/compose-settings.js';
 import { ConfigResolver } from '../config/resolver.js';
 import { discoverFiles } from '../model/discovery.js';
 import { buildProject, classifyFile, type DiscoveredFile, type FileReader, type Project } from '../model/project.js';
@@ -21,6 +22,8 @@ export interface LintOptions {
   stdin?: { text: string; filename: string };
   /** Texts that replace what is on disk (the language server's unsaved buffers). */
   overlays?: Map<string, string>;
+  /** `--compose-file`, `--env-file`, `--profile` (they win over `settings.compose`). */
+  compose?: ComposeCliOptions;
 }
 
 export interface InternalError {
@@ -66,7 +69,15 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       }
     },
   };
-  const project = buildProject(discovered, reader, options.cwd);
+  // Compose files named as a file set are checked even when their names are not compose-like.
+  const composeOptions = composeOptionsFor(rootConfig, options.compose ?? {}, options.cwd);
+  const known = new Set(discovered.map((file) => file.path));
+  for (const file of (options.stdin ? [] : composeOptions.fileSets ?? []).flat()) {
+    if (known.has(file) || !fs.existsSync(file)) continue;
+    known.add(file);
+    discovered.push({ path: file, kind: 'compose' });
+  }
+  const project = buildProject(discovered, reader, options.cwd, composeOptions);
   const targets = new Set(discovered.map((file) => file.path));
   const configs = new Map<string, ResolvedConfig>();
   for (const file of targets) configs.set(file, await resolver.forFile(file));

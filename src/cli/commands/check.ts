@@ -20,6 +20,9 @@ export interface CheckOptions {
   printConfig?: string;
   outputFile?: string;
   color: boolean;
+  composeFile?: string[];
+  envFile?: string[];
+  profile?: string[];
 }
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'warn', 'error']);
@@ -40,7 +43,8 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
       return 2;
     }
     const stdin = options.stdin ? { text: fs.readFileSync(0, 'utf8'), filename: options.stdinFilename! } : undefined;
-    const result = await lint({ cwd, paths, rules: builtinRules, configPath: options.config, cliRules, stdin });
+    const compose = { files: options.composeFile, envFiles: options.envFile, profiles: options.profile };
+    const result = await lint({ cwd, paths, rules: builtinRules, configPath: options.config, cliRules, stdin, compose });
     if (options.quiet) result.findings = result.findings.filter((finding) => finding.severity === 'error');
     const format = options.format ?? 'stylish';
     const formatter = await FORMATTERS[format]!();
