@@ -58,6 +58,7 @@ export function pathMatches(path: ComposePath, pattern: string): boolean {
 /** Merge `override` into `base` (both are consumed: pass clones when the inputs are reused). */
 export function mergeValues(base: ComposeValue, override: ComposeValue, path: ComposePath, problems: MergeProblem[]): ComposeValue {
   if (override.tag === 'override' || override.tag === 'reset') return override;
+  if (base.kind === 'map' && override.kind === 'map') [base, override] = withoutResets(base, override);
   for (const [pattern, merger] of SPECIAL) if (pathMatches(path, pattern)) return merger(base, override, path, problems);
   if (override.kind === 'scalar' && override.value === null) return base;
   if (base.kind === 'map') {
@@ -69,6 +70,14 @@ export function mergeValues(base: ComposeValue, override: ComposeValue, path: Co
     return { ...base, items: [...base.items, ...override.items] };
   }
   return override;
+}
+
+/** Keys an override resets (`KEY: !reset null`) leave both sides before any merge rule applies. */
+function withoutResets(base: ComposeMap, override: ComposeMap): [ComposeMap, ComposeMap] {
+  const reset = [...override.entries.values()].filter((entry) => entry.value.tag === 'reset').map((entry) => entry.key);
+  if (!reset.length) return [base, override];
+  const keep = (map: ComposeMap): ComposeMap => ({ ...map, entries: new Map([...map.entries].filter(([key]) => !reset.includes(key))) });
+  return [keep(base), keep(override)];
 }
 
 function conflict(base: ComposeValue, override: ComposeValue, path: ComposePath, problems: MergeProblem[]): ComposeValue {

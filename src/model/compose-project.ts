@@ -3,6 +3,7 @@ import type { ComposeFileModel, ComposeService } from './compose.js';
 import { dropResets, enforceUniqueness, mergeMappings, type MergeProblem } from './compose-merge.js';
 import { cloneValue, interpolateTree, scalarText, toComposeTree, toPlain, valueAt, type ComposeEntry, type ComposeMap, type ComposePath, type ComposeValue, type InterpolationResult, type Origin } from './compose-tree.js';
 import type { EnvFileModel } from './env-file.js';
+import { toDisplayPath } from './source.js';
 
 /** How compose projects are formed: the `-f` file sets, `--env-file`, `--profile`, the process environment. */
 export interface ComposeOptions {
@@ -305,7 +306,9 @@ class LoadState {
       for (const [index, file] of paths.entries()) {
         const included = this.source.compose(file);
         if (!included) {
-          this.problems.push({ origin: item.origin, message: `included file ${spec.paths[index]} does not exist or cannot be read (resolved to ${file})` });
+          const pathValue = item.kind === 'map' ? item.entries.get('path')?.value : null;
+          const written = pathValue?.kind === 'seq' ? (pathValue.items[index] ?? pathValue) : (pathValue ?? item);
+          this.problems.push({ origin: written.origin, message: `included file ${spec.paths[index]} does not exist or cannot be read (resolved to ${toDisplayPath(file)})` });
           continue;
         }
         if (!this.included.includes(included)) this.included.push(included);
