@@ -24,7 +24,7 @@ const rule: Rule = {
         'Two services building the same context, Dockerfile and target build the same image twice: `docker compose build` takes twice as long and the two tags can drift apart. Build it once (`image:` on one service, the other uses that image). A context shared by unrelated Dockerfiles sends every service\'s code to every build and invalidates all of them when any file changes.',
       bad: { filename: 'compose.yaml', code: 'services:\n  api:\n    build: .\n  worker:\n    build: .\n    command: python worker.py\n' },
       good: { filename: 'compose.yaml', code: 'services:\n  api:\n    build: .\n    image: app:dev\n  worker:\n    image: app:dev\n    command: python worker.py\n' },
-      notes: 'The services of one compose project are compared: the files used together (base and override files, `-f` sets) after merging.',
+      notes: 'The services of one compose project are compared: the files used together (base and override files, `-f` sets) after merging. Services that name the same `image` (a shared `<<: *defaults` block) are taken to build one image on purpose.',
     },
   },
   check(context) {
@@ -43,6 +43,8 @@ const rule: Rule = {
           seen.set(key, service);
           continue;
         }
+        // Services that name the same image (a shared `<<: *defaults` block) already build one image.
+        if (!strict && service.image !== null && service.image === first.image) continue;
         const relative = path.relative(project.directory, build.contextDir) || '.';
         context.report({
           file: build.origin.file,

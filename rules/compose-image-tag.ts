@@ -20,10 +20,13 @@ const rule: Rule = {
     },
   },
   check(context) {
+    // An image written once in a `<<: *defaults` block is reported once, not for every service using it.
+    const reported = new Set<unknown>();
     for (const project of composeProjectsOf(context.project)) {
       for (const service of project.services) {
         const origin = service.imageOrigin;
-        if (!origin || service.image === null || hasUnresolvedVariable(project, origin)) continue;
+        if (!origin || service.image === null || hasUnresolvedVariable(project, origin) || reported.has(origin.node)) continue;
+        reported.add(origin.node);
         const ref = parseImageRef(service.image);
         if (!ref || ref.digest) continue;
         const shown = formatImageRef(ref);

@@ -75,6 +75,12 @@ export interface ComposeProject {
   name: string;
   /** Project directory: relative paths resolve from here. */
   directory: string;
+  /**
+   * How the file set was chosen: named (`--compose-file`, `settings.compose.files`), the directory's
+   * default (`compose.yaml` + override, COMPOSE_FILE), an overlay guessed to go with the default base,
+   * or a single file on its own. Guessed sets (overlay, single) may lack layers the team adds with `-f`.
+   */
+  fileSet: 'explicit' | 'default' | 'overlay' | 'single';
   /** The files given (`-f` order), then the files they include. */
   files: ComposeFileModel[];
   included: ComposeFileModel[];
@@ -142,7 +148,7 @@ export class ComposeProjectLoader {
   }
 
   /** Load the project that `docker compose -f files[0] -f files[1] …` would see. */
-  load(files: string[], projectDirectory: string = path.dirname(files[0]!)): ComposeProject | null {
+  load(files: string[], projectDirectory: string = path.dirname(files[0]!), fileSet: ComposeProject['fileSet'] = 'explicit'): ComposeProject | null {
     const models = files.map((file) => this.source.compose(file)).filter((model): model is ComposeFileModel => model !== null);
     if (!models.length) return null;
     const { environment, files: environmentFiles } = this.environmentFor(projectDirectory);
@@ -154,6 +160,7 @@ export class ComposeProjectLoader {
     const name = normalizeProjectName(nameValue ?? environment.COMPOSE_PROJECT_NAME ?? path.basename(projectDirectory));
     const project: ComposeProject = {
       name,
+      fileSet,
       directory: projectDirectory,
       files: models,
       included: state.included,

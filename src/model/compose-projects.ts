@@ -29,21 +29,26 @@ export function buildComposeProjects(discovered: ComposeFileModel[], options: Co
     const defaults = loader.defaultFiles(directory);
     const base = defaults.length ? source.compose(defaults[0]!) : null;
     if (defaults.length) {
-      const project = loader.load(defaults, directory);
+      const project = loader.load(defaults, directory, 'default');
       if (project) projects.push(project);
     }
     for (const model of models) {
       if (defaults.includes(model.file.path)) continue;
-      const files = base && isOverlayOf(model, base) ? [base.file.path, model.file.path] : [model.file.path];
-      const project = loader.load(files);
+      const overlay = base !== null && isOverlayOf(model, base);
+      const project = loader.load(overlay ? [base.file.path, model.file.path] : [model.file.path], directory, overlay ? 'overlay' : 'single');
       if (project) projects.push(project);
     }
   }
   return projects;
 }
 
-/** An overlay names services of the base, or has services that cannot run alone (no image, build or extends). */
+/** An overlay names or depends on services of the base, or has services that cannot run alone (no image, build or extends). */
 function isOverlayOf(model: ComposeFileModel, base: ComposeFileModel): boolean {
   const baseNames = new Set(base.services.map((service) => service.name));
-  return model.services.some((service) => baseNames.has(service.name) || !(service.node?.has('image') || service.node?.has('build') || service.node?.has('extends')));
+  return model.services.some(
+    (service) =>
+      baseNames.has(service.name) ||
+      service.dependsOn.some((dependency) => baseNames.has(dependency.service)) ||
+      !(service.node?.has('image') || service.node?.has('build') || service.node?.has('extends')),
+  );
 }
