@@ -1,26 +1,25 @@
-import path from 'node:path';
-import { isScalar, isSeq } from 'yaml';
-import { rangeOfNode, type ComposeService } from '../src/model/compose.js';
+import type { ComposeService } from '../src/model/compose.js';
+import type { ComposeProjectService } from '../src/model/compose-project.js';
+import { commandText, composeProjectsOf } from '../src/model/compose-queries.js';
+import { rangeOfOrigin, scalarText } from '../src/model/compose-tree.js';
 import { normalizedImageName as normalizedImage } from '../src/model/image-ref.js';
 import { appendPairs, indentUnit, replaceScalar, type YamlSource } from '../src/model/yaml-edits.js';
 import type { Fix, Rule, TextEdit } from '../src/engine/types.js';
 
 const EXIT_COMMANDS = new Set(['true', '/bin/true', '/usr/bin/true', 'exit 0', ':']);
 
-function exitsAtOnce(service: ComposeService): boolean {
-  const command = service.get('command');
-  let text: string | null = null;
-  if (isScalar(command) && command.value != null) text = String(command.value).trim();
-  else if (isSeq(command)) text = command.items.filter(isScalar).map((item) => String(item.value)).join(' ').trim();
+function exitsAtOnce(service: ComposeProjectService): boolean {
+  const text = commandText(service.get('command'));
   if (text === null) return false;
   const bare = text.replace(/^(\/bin\/)?(ba)?sh -c /, '').replace(/^["']|["']$/g, '').trim();
   return EXIT_COMMANDS.has(bare);
 }
 
-function neverRestarts(service: ComposeService): boolean {
+function neverRestarts(service: ComposeProjectService): boolean {
   const restart = service.get('restart');
   if (!restart) return true;
-  return isScalar(restart) && (restart.value === 'no' || restart.value === false);
+  const text = scalarText(restart);
+  return text === 'no' || text === 'false';
 }
 
 /**
@@ -72,19 +71,18 @@ const rule: Rule = {
     },
   },
   check(context) {
-    for (const compose of context.project.composeFiles) {
-      const directory = path.dirname(compose.file.path);
-      // Base images of the Dockerfiles built by services of this compose file (and its siblings).
+    for (const project of composeProjectsOf(context.project)) {
+      // Base images of the Dockerfiles built by the services of this project.
       const baseImages = new Map<string, { service: string; dockerfile: string }[]>();
       for (const target of context.project.buildTargets) {
-        if (!target.service || path.dirname(target.service.compose.file.path) !== directory) continue;
+        if (target.composeService?.project !== project) continue;
         for (const stage of target.dockerfile.stages) {
           if (stage.from.stageRef !== null || stage.from.isScratch || stage.from.unresolvedVariables.length) continue;
           const image = normalizedImage(stage.from.image);
-          if (image) baseImages.set(image, [...(baseImages.get(image) ?? []), { service: target.service.name, dockerfile: target.dockerfile.file.path }]);
+          if (image) baseImages.set(image, [...(baseImages.get(image) ?? []), { service: target.composeService.name, dockerfile: target.dockerfile.file.path }]);
         }
       }
-      for (const service of compose.services) {
+      for (const service of project.services) {
         if (!service.build || !service.image) continue;
         const image = normalizedImage(service.image);
         if (!image) continue;
@@ -98,10 +96,11 @@ const rule: Rule = {
         if (exits && noRestart) continue;
         const missing = [exits ? null : '`command: "true"`', noRestart ? null : '`restart: "no"`'].filter(Boolean).join(' and ');
         context.report({
-          file: compose.file,
-          range: rangeOfNode(compose.file, service.keyNode),
+          file: service.keyOrigin.file,
+          range: rangeOfOrigin(service.keyOrigin),
           message: `Service "${service.name}" only builds "${service.image}", the base image of "${user}", but would run at \`docker compose up\`; add ${missing} (or put it under a profile).`,
-          fix: exitOnStartFix(service, exits, noRestart),
+          // With override files a key written in one file can be replaced by another: only a service defined once gets a fix.
+          fix: service.definitions.length === 1 ? exitOnStartFix(service.definitions[0]!, exits, noRestart) : undefined,
         });
       }
     }

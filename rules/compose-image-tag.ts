@@ -1,5 +1,5 @@
-import { isScalar } from 'yaml';
-import { interpolateCompose, rangeOfNode } from '../src/model/compose.js';
+import { composeProjectsOf, hasUnresolvedVariable } from '../src/model/compose-queries.js';
+import { rangeOfOrigin } from '../src/model/compose-tree.js';
 import { formatImageRef, parseImageRef } from '../src/model/image-ref.js';
 import type { Rule } from '../src/engine/types.js';
 
@@ -20,19 +20,20 @@ const rule: Rule = {
     },
   },
   check(context) {
-    for (const compose of context.project.composeFiles) {
-      for (const service of compose.services) {
-        const node = service.imageNode;
-        if (!isScalar(node) || node.value == null) continue;
-        const expansion = interpolateCompose(String(node.value), compose.environment);
-        if (expansion.unresolved.length || expansion.required.length) continue;
-        const ref = parseImageRef(expansion.value);
+    // An image written once in a `<<: *defaults` block is reported once, not for every service using it.
+    const reported = new Set<unknown>();
+    for (const project of composeProjectsOf(context.project)) {
+      for (const service of project.services) {
+        const origin = service.imageOrigin;
+        if (!origin || service.image === null || hasUnresolvedVariable(project, origin) || reported.has(origin.node)) continue;
+        reported.add(origin.node);
+        const ref = parseImageRef(service.image);
         if (!ref || ref.digest) continue;
         const shown = formatImageRef(ref);
         if (!ref.tag) {
-          context.report({ file: compose.file, range: rangeOfNode(compose.file, node), message: `Service "${service.name}" uses image "${shown}" with no tag, which means "latest"; pin a version tag or a digest.` });
+          context.report({ file: origin.file, range: rangeOfOrigin(origin), message: `Service "${service.name}" uses image "${shown}" with no tag, which means "latest"; pin a version tag or a digest.` });
         } else if (ref.tag === 'latest') {
-          context.report({ file: compose.file, range: rangeOfNode(compose.file, node), message: `Service "${service.name}" uses image "${shown}" with the floating "latest" tag; pin a version tag or a digest.` });
+          context.report({ file: origin.file, range: rangeOfOrigin(origin), message: `Service "${service.name}" uses image "${shown}" with the floating "latest" tag; pin a version tag or a digest.` });
         }
       }
     }

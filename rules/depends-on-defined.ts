@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { rangeOfNode } from '../src/model/compose.js';
+import { composeProjectsOf } from '../src/model/compose-queries.js';
+import { rangeOfOrigin } from '../src/model/compose-tree.js';
 import type { Rule } from '../src/engine/types.js';
 
 const rule: Rule = {
@@ -12,30 +13,29 @@ const rule: Rule = {
     docs: {
       rationale:
         'Compose refuses to start a project whose `depends_on` names an unknown service ("depends on undefined service"), typically after a rename or when a service was moved to another file. Catching it in review is cheaper than in a deploy.',
-      notes: 'Services defined in the other compose files of the same directory count as defined, since override files (`compose.override.yaml`, `compose.prod.yaml`) are used together with the base file.',
+      notes: 'The compose files used together count as one project: `compose.yaml` with `compose.override.yaml`, an overlay such as `compose.prod.yaml` with its base, the sets named in `settings.compose.files` or `--compose-file`, and the services brought in by `extends` and `include`. An overlay file guessed to go with the base (no file set named) may be one of several layers, so the services of the other compose files beside it count too; name the real sets in `settings.compose.files` for a strict check.',
       bad: { filename: 'compose.yaml', code: 'services:\n  api:\n    image: app/api:1.4\n    depends_on:\n      - databse\n  database:\n    image: postgres:17\n' },
       good: { filename: 'compose.yaml', code: 'services:\n  api:\n    image: app/api:1.4\n    depends_on:\n      - database\n  database:\n    image: postgres:17\n' },
     },
   },
   check(context) {
-    // Override files (`compose.agent.yaml` beside `compose.yaml`) are used together with the
-    // files next to them (`-f compose.yaml -f compose.agent.yaml`), so their services count too.
-    const definedInDirectory = new Map<string, Set<string>>();
-    for (const compose of context.project.composeFiles) {
-      const directory = path.dirname(compose.file.path);
-      const names = definedInDirectory.get(directory) ?? new Set<string>();
-      for (const service of compose.services) names.add(service.name);
-      definedInDirectory.set(directory, names);
-    }
-    for (const compose of context.project.composeFiles) {
-      const defined = definedInDirectory.get(path.dirname(compose.file.path))!;
-      for (const service of compose.services) {
+    // The services of the whole project count: `compose.yaml` + `compose.override.yaml`, `-f` sets, `extends`, `include`.
+    for (const project of composeProjectsOf(context.project)) {
+      const defined = new Set(project.services.map((service) => service.name));
+      // A guessed overlay may be one layer of several (`-f compose.yaml -f full.yaml -f agent.yaml`):
+      // services of the other compose files beside it count, unless the file set was named.
+      if (project.fileSet === 'overlay' || project.fileSet === 'single') {
+        for (const compose of context.project.composeFiles) {
+          if (path.dirname(compose.file.path) === project.directory) for (const service of compose.services) defined.add(service.name);
+        }
+      }
+      for (const service of project.services) {
         for (const dependency of service.dependsOn) {
           if (defined.has(dependency.service)) continue;
           const known = [...defined].filter((name) => name !== service.name);
           context.report({
-            file: compose.file,
-            range: rangeOfNode(compose.file, dependency.node),
+            file: dependency.origin.file,
+            range: rangeOfOrigin(dependency.origin),
             message: `Service "${service.name}" depends on "${dependency.service}", which is not defined${known.length ? ` (defined: ${known.slice(0, 8).join(', ')})` : ''}.`,
           });
         }

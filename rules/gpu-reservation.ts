@@ -1,5 +1,8 @@
-import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
-import { interpolateCompose, rangeOfNode, type ComposeService } from '../src/model/compose.js';
+import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
+import type { ComposeService } from '../src/model/compose.js';
+import type { ComposeProjectService } from '../src/model/compose-project.js';
+import { composeProjectsOf, environmentNames } from '../src/model/compose-queries.js';
+import { rangeOfOrigin, scalarText, type ComposeValue, type Origin } from '../src/model/compose-tree.js';
 import { targetStage } from '../src/model/dockerfile.js';
 import { parseImageRef } from '../src/model/image-ref.js';
 import { appendItem, appendPairs, indentUnit, mergeInto, type YamlSource } from '../src/model/yaml-edits.js';
@@ -19,15 +22,11 @@ export function isGpuImage(image: string): boolean {
   return false;
 }
 
-function scalarText(node: unknown): string | null {
-  return isScalar(node) && node.value != null ? String(node.value) : null;
-}
-
 /** Why the service seems to need a GPU, or null. */
-export function gpuSignal(project: Project, service: ComposeService): string | null {
+export function gpuSignal(project: Project, service: ComposeProjectService): string | null {
   if (service.image && isGpuImage(service.image)) return `its image "${service.image}" is a GPU image`;
   for (const target of project.buildTargets) {
-    if (target.service !== service) continue;
+    if (target.composeService !== service) continue;
     const stage = targetStage(target.dockerfile, target.target);
     // Walk stage references down to the external base image.
     let current = stage;
@@ -37,35 +36,29 @@ export function gpuSignal(project: Project, service: ComposeService): string | n
     }
   }
   if (scalarText(service.get('runtime')) === 'nvidia') return 'it sets `runtime: nvidia`';
-  const environment = service.get('environment');
-  if (isMap(environment) && (environment as YAMLMap).has('NVIDIA_VISIBLE_DEVICES')) return 'it sets NVIDIA_VISIBLE_DEVICES';
-  if (isSeq(environment) && environment.items.some((item) => /^NVIDIA_VISIBLE_DEVICES(=|$)/.test(scalarText(item) ?? ''))) return 'it sets NVIDIA_VISIBLE_DEVICES';
+  if (environmentNames(service).includes('NVIDIA_VISIBLE_DEVICES')) return 'it sets NVIDIA_VISIBLE_DEVICES';
   return null;
 }
 
 /** The items of `deploy.resources.reservations.devices`. */
-export function deviceReservations(service: ComposeService): Node[] {
-  const deploy = service.get('deploy');
-  if (!isMap(deploy)) return [];
-  const devices = (deploy as YAMLMap).getIn(['resources', 'reservations', 'devices'], true);
-  return isSeq(devices) ? (devices.items as Node[]) : [];
+export function deviceReservations(service: ComposeProjectService): ComposeValue[] {
+  const devices = service.at(['deploy', 'resources', 'reservations', 'devices']);
+  return devices?.kind === 'seq' ? devices.items : [];
 }
 
 export interface DeviceInfo {
-  node: Node;
+  origin: Origin;
   driver: string | null;
   capabilities: string[];
 }
 
-export function deviceInfo(node: Node, environment: Record<string, string>): DeviceInfo {
-  if (!isMap(node)) return { node, driver: null, capabilities: [] };
-  const map = node as YAMLMap;
-  const driverText = scalarText(map.get('driver', true));
-  const capabilitiesNode = map.get('capabilities', true);
-  const capabilities = isSeq(capabilitiesNode)
-    ? capabilitiesNode.items.flatMap((item) => (isSeq(item) ? item.items : [item])).map((item) => scalarText(item)).filter((text): text is string => text !== null)
+export function deviceInfo(value: ComposeValue): DeviceInfo {
+  if (value.kind !== 'map') return { origin: value.origin, driver: null, capabilities: [] };
+  const capabilitiesValue = value.entries.get('capabilities')?.value;
+  const capabilities = capabilitiesValue?.kind === 'seq'
+    ? capabilitiesValue.items.flatMap((item) => (item.kind === 'seq' ? item.items : [item])).map(scalarText).filter((text): text is string => text !== null)
     : [];
-  return { node, driver: driverText === null ? null : interpolateCompose(driverText, environment).value, capabilities };
+  return { origin: value.origin, driver: scalarText(value.entries.get('driver')?.value), capabilities };
 }
 
 export function isGpuDevice(info: DeviceInfo): boolean {
@@ -84,9 +77,9 @@ function reservationFix(service: ComposeService): Fix | undefined {
 
 /** Complete a GPU device entry: add `driver: nvidia` when it has no driver and `gpu` to its capabilities. */
 function completionFix(service: ComposeService, device: DeviceInfo): Fix | undefined {
-  if (!isMap(device.node) || !service.node) return undefined;
+  if (!isMap(device.origin.node) || !service.node || device.origin.file !== service.compose.file) return undefined;
   const file = service.compose.file;
-  const map = device.node as YAMLMap;
+  const map = device.origin.node as YAMLMap;
   const unit = indentUnit(file, service.node, service.keyNode);
   const pairs: Record<string, YamlSource> = {};
   const edits: TextEdit[] = [];
@@ -138,32 +131,34 @@ const rule: Rule = {
   },
   check(context) {
     const acceptGpus = context.options.acceptGpusField !== false;
-    for (const compose of context.project.composeFiles) {
-      for (const service of compose.services) {
+    for (const project of composeProjectsOf(context.project)) {
+      for (const service of project.services) {
         const signal = gpuSignal(context.project, service);
         if (!signal) continue;
         if (acceptGpus && service.get('gpus')) continue;
-        const devices = deviceReservations(service).map((node) => deviceInfo(node, compose.environment));
+        const devices = deviceReservations(service).map(deviceInfo);
         if (devices.some((device) => device.driver === 'nvidia' && device.capabilities.includes('gpu'))) continue;
         const gpuDevice = devices.find(isGpuDevice);
+        // With override files a block written in one file can be replaced by another: only a service defined once gets a fix.
+        const single = service.definitions.length === 1 ? service.definitions[0]! : null;
         const candidate = gpuDevice ?? devices[0];
         if (candidate) {
           const problems: string[] = [];
           if (candidate.driver !== 'nvidia') problems.push(candidate.driver ? `driver is "${candidate.driver}", not "nvidia"` : 'it has no `driver: nvidia`');
           if (!candidate.capabilities.includes('gpu')) problems.push('its `capabilities` do not include `gpu`');
           context.report({
-            file: compose.file,
-            range: rangeOfNode(compose.file, candidate.node),
+            file: candidate.origin.file,
+            range: rangeOfOrigin(candidate.origin),
             message: `Service "${service.name}" needs a GPU (${signal}) but its device reservation is incomplete: ${problems.join(' and ')}.`,
-            fix: gpuDevice ? completionFix(service, gpuDevice) : reservationFix(service),
+            fix: single ? (gpuDevice ? completionFix(single, gpuDevice) : reservationFix(single)) : undefined,
           });
           continue;
         }
         context.report({
-          file: compose.file,
-          range: rangeOfNode(compose.file, service.keyNode),
+          file: service.keyOrigin.file,
+          range: rangeOfOrigin(service.keyOrigin),
           message: `Service "${service.name}" needs a GPU (${signal}) but reserves none; add \`deploy.resources.reservations.devices: [{driver: nvidia, count: 1, capabilities: [gpu]}]\`.`,
-          fix: reservationFix(service),
+          fix: single ? reservationFix(single) : undefined,
         });
       }
     }

@@ -1,4 +1,5 @@
-import { rangeOfNode } from '../src/model/compose.js';
+import { composeProjectsOf } from '../src/model/compose-queries.js';
+import { rangeOfOrigin } from '../src/model/compose-tree.js';
 import type { Rule } from '../src/engine/types.js';
 import { deviceInfo, deviceReservations, gpuSignal, isGpuDevice } from './gpu-reservation.js';
 
@@ -21,14 +22,14 @@ const rule: Rule = {
     },
   },
   check(context) {
-    for (const compose of context.project.composeFiles) {
-      for (const service of compose.services) {
-        const gpuDevices = deviceReservations(service).map((node) => deviceInfo(node, compose.environment)).filter(isGpuDevice);
+    for (const project of composeProjectsOf(context.project)) {
+      for (const service of project.services) {
+        const gpuDevices = deviceReservations(service).map(deviceInfo).filter(isGpuDevice);
         if (!gpuDevices.length) continue;
         if (gpuSignal(context.project, service)) continue;
         context.report({
-          file: compose.file,
-          range: rangeOfNode(compose.file, gpuDevices[0]!.node),
+          file: gpuDevices[0]!.origin.file,
+          range: rangeOfOrigin(gpuDevices[0]!.origin),
           message: `Service "${service.name}" reserves a GPU but shows no sign of using one (no CUDA/GPU image or base image, no \`runtime: nvidia\`, no NVIDIA_VISIBLE_DEVICES); remove the reservation or base the image on a CUDA image.`,
         });
       }

@@ -1,25 +1,19 @@
-import path from 'node:path';
-import { isMap, isScalar, type YAMLMap } from 'yaml';
-import { rangeOfNode, type ComposeService } from '../src/model/compose.js';
+import type { ComposeProjectService } from '../src/model/compose-project.js';
+import { composeProjectsOf } from '../src/model/compose-queries.js';
+import { rangeOfOrigin, scalarText } from '../src/model/compose-tree.js';
 import { targetStage } from '../src/model/dockerfile.js';
 import type { Project } from '../src/model/project.js';
 import type { Rule } from '../src/engine/types.js';
 
-/** True when compose or the Dockerfile the service builds defines a health check. */
-function hasHealthcheck(project: Project, services: ComposeService[]): boolean {
-  // Later definitions (override files) win for the compose healthcheck.
-  let composeState: boolean | null = null;
-  for (const service of services) {
-    const node = service.get('healthcheck');
-    if (!node) continue;
-    if (isMap(node)) {
-      const disable = (node as YAMLMap).get('disable', true);
-      composeState = !(isScalar(disable) && (disable.value === true || disable.value === 'true'));
-    } else composeState = true;
+/** True when the merged compose service or the Dockerfile stage it builds defines a health check. */
+function hasHealthcheck(project: Project, service: ComposeProjectService): boolean {
+  const healthcheck = service.get('healthcheck');
+  if (healthcheck) {
+    const disable = healthcheck.kind === 'map' ? scalarText(healthcheck.entries.get('disable')?.value) : null;
+    return disable !== 'true';
   }
-  if (composeState !== null) return composeState;
   for (const target of project.buildTargets) {
-    if (!target.service || !services.includes(target.service)) continue;
+    if (target.composeService !== service) continue;
     const stage = targetStage(target.dockerfile, target.target);
     if (!stage) continue;
     const healthchecks = stage.instructions.filter((instruction) => instruction.keyword === 'HEALTHCHECK');
@@ -48,25 +42,17 @@ const rule: Rule = {
     },
   },
   check(context) {
-    const byDirectory = new Map<string, Map<string, ComposeService[]>>();
-    for (const compose of context.project.composeFiles) {
-      const directory = path.dirname(compose.file.path);
-      const services = byDirectory.get(directory) ?? new Map<string, ComposeService[]>();
-      for (const service of compose.services) services.set(service.name, [...(services.get(service.name) ?? []), service]);
-      byDirectory.set(directory, services);
-    }
-    for (const compose of context.project.composeFiles) {
-      const services = byDirectory.get(path.dirname(compose.file.path))!;
-      for (const service of compose.services) {
+    for (const project of composeProjectsOf(context.project)) {
+      for (const service of project.services) {
         for (const dependency of service.dependsOn) {
           // `required: false` only makes compose warn when the dependency does not become healthy.
           if (dependency.condition !== 'service_healthy' || !dependency.required) continue;
-          const definitions = services.get(dependency.service);
-          if (!definitions) continue;
-          if (hasHealthcheck(context.project, definitions)) continue;
+          const target = project.service(dependency.service);
+          if (!target || hasHealthcheck(context.project, target)) continue;
+          const origin = dependency.conditionOrigin ?? dependency.origin;
           context.report({
-            file: compose.file,
-            range: rangeOfNode(compose.file, dependency.conditionNode ?? dependency.node),
+            file: origin.file,
+            range: rangeOfOrigin(origin),
             message: `Service "${service.name}" waits for "${dependency.service}" to be healthy, but "${dependency.service}" has no health check (compose \`healthcheck\` or Dockerfile HEALTHCHECK); compose will fail to start "${service.name}".`,
           });
         }

@@ -12,6 +12,7 @@ import buildContextIsolation from './build-context-isolation.js';
 import buildOnlyService from './build-only-service.js';
 import buildkitEnabled from './buildkit-enabled.js';
 import composeImageTag from './compose-image-tag.js';
+import composeSchema from './compose-schema.js';
 import consecutiveRun from './consecutive-run.js';
 import consistentInstructionCasing from './consistent-instruction-casing.js';
 import copyDestinationSlash from './copy-destination-slash.js';
@@ -124,6 +125,7 @@ export const builtinRules: Rule[] = [
   buildOnlyService,
   buildkitEnabled,
   composeImageTag,
+  composeSchema,
   consecutiveRun,
   consistentInstructionCasing,
   copyDestinationSlash,

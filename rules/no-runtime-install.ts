@@ -1,5 +1,6 @@
 import { isScalar, isSeq, type Node } from 'yaml';
-import { rangeOfNode } from '../src/model/compose.js';
+import { composeProjectsOf, definitionWriting } from '../src/model/compose-queries.js';
+import { rangeOfOrigin } from '../src/model/compose-tree.js';
 import { isDependencyInstall } from '../src/model/install-commands.js';
 import { parseShell, type ShellScript } from '../src/model/shell.js';
 import type { SourceFile } from '../src/model/source.js';
@@ -33,17 +34,19 @@ const rule: Rule = {
     },
   },
   check(context) {
-    for (const compose of context.project.composeFiles) {
-      for (const service of compose.services) {
+    for (const project of composeProjectsOf(context.project)) {
+      for (const service of project.services) {
         for (const key of ['command', 'entrypoint'] as const) {
-          const node = service.get(key);
-          if (!node) continue;
-          const script = composeScript(compose.file, node, service.shell[key]);
+          // The merged value: an override file's `command` replaces the base file's.
+          const value = service.get(key);
+          const definition = definitionWriting(service, value);
+          if (!value?.origin.node || !definition) continue;
+          const script = composeScript(definition.compose.file, value.origin.node, definition.shell[key]);
           const install = script?.commands.find(isDependencyInstall);
           if (!install) continue;
           context.report({
-            file: compose.file,
-            range: rangeOfNode(compose.file, node),
+            file: value.origin.file,
+            range: rangeOfOrigin(value.origin),
             message: `Service "${service.name}" installs dependencies at start (\`${install.argv.map((word) => word.value).join(' ')}\`) in its \`${key}\`; install them in the Dockerfile instead.`,
           });
         }

@@ -1,5 +1,5 @@
-import { isScalar } from 'yaml';
-import { interpolateCompose, rangeOfNode } from '../src/model/compose.js';
+import { hasUnresolvedVariable } from '../src/model/compose-queries.js';
+import { rangeOfOrigin } from '../src/model/compose-tree.js';
 import { findStage } from '../src/model/dockerfile.js';
 import type { Rule } from '../src/engine/types.js';
 
@@ -19,15 +19,15 @@ const rule: Rule = {
   },
   check(context) {
     for (const target of context.project.buildTargets) {
-      const service = target.service;
-      if (!service?.build?.targetNode || target.target === null || target.target === '') continue;
-      const targetNode = service.build.targetNode;
-      if (isScalar(targetNode) && interpolateCompose(String(targetNode.value), service.compose.environment).unresolved.length) continue;
+      const service = target.composeService;
+      const origin = service?.build?.targetOrigin;
+      if (!service || !origin || target.target === null || target.target === '') continue;
+      if (hasUnresolvedVariable(service.project, origin)) continue;
       if (findStage(target.dockerfile, target.target)) continue;
       const known = target.dockerfile.stages.map((stage) => stage.name).filter((name): name is string => name !== null);
       context.report({
-        file: service.compose.file,
-        range: rangeOfNode(service.compose.file, service.build.targetNode),
+        file: origin.file,
+        range: rangeOfOrigin(origin),
         message: `Service "${service.name}" builds target "${target.target}", which is not a stage of ${target.dockerfile.file.displayPath}${known.length ? ` (stages: ${known.join(', ')})` : ' (it has no named stages)'}.`,
       });
     }

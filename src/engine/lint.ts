@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ResolvedConfig } from '../config/config.js';
+import { composeOptionsFor, type ComposeCliOptions } from '../config/compose-settings.js';
 import { ConfigResolver, type ConfigLayer } from '../config/resolver.js';
 import { discoverFiles } from '../model/discovery.js';
 import type { ParseCache } from '../model/parse-cache.js';
@@ -32,6 +33,8 @@ export interface LintOptions {
   hadolintPragmas?: boolean;
   /** Runs the shellcheck executable (tests count or fake the invocations). */
   shellcheckRunner?: ShellcheckRunner;
+  /** `--compose-file`, `--env-file`, `--profile` (they win over `settings.compose`). */
+  compose?: ComposeCliOptions;
 }
 
 export interface InternalError {
@@ -81,7 +84,15 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       }
     },
   };
-  const project = buildProject(discovered, reader, options.cwd, options.parseCache);
+  // Compose files named as a file set are checked even when their names are not compose-like.
+  const composeOptions = composeOptionsFor(rootConfig, options.compose ?? {}, options.cwd);
+  const known = new Set(discovered.map((file) => file.path));
+  for (const file of (options.stdin ? [] : composeOptions.fileSets ?? []).flat()) {
+    if (known.has(file) || !fs.existsSync(file)) continue;
+    known.add(file);
+    discovered.push({ path: file, kind: 'compose' });
+  }
+  const project = buildProject(discovered, reader, options.cwd, { parseCache: options.parseCache, compose: composeOptions });
   const targets = new Set(discovered.map((file) => file.path));
   const configs = new Map<string, ResolvedConfig>();
   for (const file of targets) configs.set(file, await resolver.forFile(file));

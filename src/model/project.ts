@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { parseCompose, type ComposeFileModel, type ComposeService } from './compose.js';
+import { buildComposeProjects } from './compose-projects.js';
+import type { ComposeOptions, ComposeProject, ComposeProjectService } from './compose-project.js';
 import { parseDockerfile, targetStage, type DockerfileModel, type DockerInstruction } from './dockerfile.js';
 import { parseDockerignore, type DockerignoreModel } from './dockerignore.js';
 import { parseEnvFile, type EnvFileModel } from './env-file.js';
@@ -37,6 +39,8 @@ export interface BuildTarget {
   target: string | null;
   service: ComposeService | null;
   scripts: ScriptUse[];
+  /** The merged service (all compose files of its project) that builds this target. */
+  composeService?: ComposeProjectService;
 }
 
 export interface ParseError {
@@ -61,6 +65,11 @@ export interface Project {
   envFiles: EnvFileModel[];
   buildTargets: BuildTarget[];
   parseErrors: ParseError[];
+  /**
+   * Compose projects as `docker compose` sees them: the files used together (base + override,
+   * `-f` sets), merged with `extends` and `include`, interpolated, with active profiles.
+   */
+  composeProjects?: ComposeProject[];
   /** Build targets that build this Dockerfile. */
   targetsOf(dockerfile: DockerfileModel): BuildTarget[];
   /** ShellCheck's findings on RUN scripts, left by the engine step when the `shellcheck` rule is on. */
@@ -76,17 +85,23 @@ export function classifyFile(fileName: string): FileKind | null {
   const name = fileName.toLowerCase();
   if (name === '.dockerignore' || name.endsWith('.dockerignore')) return 'dockerignore';
   if (/^(dockerfile|containerfile)(\..+)?$/.test(name) || /\.(dockerfile|containerfile)$/.test(name)) return 'dockerfile';
-  if (/^(docker-compose.*|compose|compose\..+)\.ya?ml$/.test(name)) return 'compose';
+  if (/^(docker-compose.*|compose|compose[.-].+)\.ya?ml$/.test(name)) return 'compose';
   if (/\.(sh|bash)$/.test(name)) return 'shell';
   if (name === '.env') return 'env';
   return null;
 }
 
-/** With a `cache`, files whose text (and `.env`) did not change since an earlier build are not parsed again. */
-export function buildProject(discovered: DiscoveredFile[], reader: FileReader, cwd: string = process.cwd(), cache?: ParseCache): Project {
-  const builder = new ProjectBuilder(reader, cwd, cache);
+export interface BuildProjectOptions {
+  /** Files whose text (and `.env`) did not change since an earlier build are not parsed again. */
+  parseCache?: ParseCache;
+  /** Compose file sets, env files and profiles (`--compose-file`, `settings.compose`, …). */
+  compose?: ComposeOptions;
+}
+
+export function buildProject(discovered: DiscoveredFile[], reader: FileReader, cwd: string = process.cwd(), options: BuildProjectOptions = {}): Project {
+  const builder = new ProjectBuilder(reader, cwd, options.parseCache);
   for (const entry of discovered) builder.load(entry.path, entry.kind);
-  return builder.link();
+  return builder.link(options.compose ?? {});
 }
 
 class ProjectBuilder {
@@ -156,18 +171,36 @@ class ProjectBuilder {
     }
   }
 
-  link(): Project {
+  link(composeOptions: ComposeOptions = {}): Project {
     const targets: BuildTarget[] = [];
-    const composeFiles = [...this.files.values()].filter((model): model is ComposeFileModel => model.kind === 'compose');
+    const discoveredCompose = [...this.files.values()].filter((model): model is ComposeFileModel => model.kind === 'compose');
+    const composeProjects = buildComposeProjects(discoveredCompose, composeOptions, {
+      compose: (absolutePath) => {
+        const model = this.load(absolutePath, 'compose');
+        return model?.kind === 'compose' ? model : null;
+      },
+      env: (absolutePath) => {
+        const model = this.load(absolutePath, 'env');
+        return model?.kind === 'env' ? model : null;
+      },
+    });
     const builtByCompose = new Set<string>();
-    for (const compose of composeFiles) {
-      for (const service of compose.services) {
+    const seenTargets = new Set<string>();
+    // Services build what their merged project says (context from the base file, target from an override…).
+    for (const project of composeProjects) {
+      for (const service of project.services) {
         const build = service.build;
         if (!build?.contextDir || !build.dockerfilePath) continue;
         const dockerfile = this.load(build.dockerfilePath, 'dockerfile');
         if (dockerfile?.kind !== 'dockerfile') continue;
         builtByCompose.add(dockerfile.file.path);
-        targets.push(this.buildTarget(dockerfile, build.contextDir, build.target, service));
+        const key = [dockerfile.file.path, build.contextDir, build.target ?? '', service.name, service.keyOrigin.file.path].join('\0');
+        if (seenTargets.has(key)) continue;
+        seenTargets.add(key);
+        const definition = [...service.definitions].reverse().find((candidate) => candidate.node?.has('build')) ?? service.definitions[0] ?? null;
+        const target = this.buildTarget(dockerfile, build.contextDir, build.target, definition);
+        target.composeService = service;
+        targets.push(target);
       }
     }
     for (const model of [...this.files.values()]) {
@@ -187,6 +220,7 @@ class ProjectBuilder {
       envFiles: byKind('env'),
       buildTargets: targets,
       parseErrors: this.parseErrors,
+      composeProjects,
       targetsOf: (dockerfile) => targets.filter((target) => target.dockerfile === dockerfile),
     };
   }

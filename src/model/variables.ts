@@ -3,6 +3,11 @@ export interface ExpansionOptions {
   escapeChar?: string;
   /** Compose: `$$` is a literal dollar. */
   dollarDollar?: boolean;
+  /**
+   * Compose's template rules: `${` that does not hold a valid expression (`${}`, `${1}`, `${A:x}`,
+   * an unclosed `${A`) is an error, listed in `invalid`, instead of literal text.
+   */
+  strictBraces?: boolean;
 }
 
 export interface Expansion {
@@ -13,6 +18,8 @@ export interface Expansion {
   used: string[];
   /** `${VAR:?message}` / `${VAR?message}` whose variable is unset, with the message. */
   required: { name: string; message: string }[];
+  /** With `strictBraces`: the `${…}` texts compose rejects as invalid templates. */
+  invalid?: string[];
 }
 
 /**
@@ -40,6 +47,7 @@ export function expandVariables(text: string, lookup: (name: string) => string |
     if (next === '{') {
       const close = findClosingBrace(text, i + 2);
       if (close < 0) {
+        if (options.strictBraces) (result.invalid ??= []).push(text.slice(i));
         result.value += text.slice(i);
         break;
       }
@@ -66,6 +74,7 @@ export function expandVariables(text: string, lookup: (name: string) => string |
 function expandBraced(body: string, written: string, lookup: (name: string) => string | undefined, options: ExpansionOptions, result: Expansion): void {
   const match = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])([\s\S]*))?$/.exec(body);
   if (!match) {
+    if (options.strictBraces) (result.invalid ??= []).push(written);
     result.value += written;
     return;
   }
@@ -83,6 +92,7 @@ function expandBraced(body: string, written: string, lookup: (name: string) => s
     result.unresolved.push(...inner.unresolved);
     result.used.push(...inner.used);
     result.required.push(...inner.required);
+    if (inner.invalid?.length) (result.invalid ??= []).push(...inner.invalid);
     return inner.value;
   };
   switch (operator?.replace(':', '')) {
@@ -99,7 +109,9 @@ function expandBraced(body: string, written: string, lookup: (name: string) => s
     default:
       if (!present) {
         result.unresolved.push(name);
-        result.required.push({ name, message: operand });
+        // Compose interpolates the message too (`${A:?set A, e.g. $$HOME}`).
+        const message = options.strictBraces ? expandVariables(operand, lookup, options).value : operand;
+        result.required.push({ name, message });
       }
       result.value += current ?? '';
   }

@@ -11,6 +11,15 @@ testRule(rule, {
     { name: 'list command', files: { 'compose.yaml': `services:\n  base:\n    image: crucible-base:1\n    build: .\n    command: ["true"]\n    restart: "no"\n${api}`, 'api/Dockerfile': apiDockerfile } },
     { name: 'two services built from one Dockerfile', files: { 'compose.yaml': 'services:\n  a:\n    image: alpine\n    build: .\n  b:\n    image: alpine\n    build: .\n', Dockerfile: 'FROM alpine\n' } },
     { name: 'not a base image', files: { 'compose.yaml': `services:\n  base:\n    image: crucible-base:1\n    build: .\n${api}`, 'api/Dockerfile': 'FROM python:3.12\n' } },
+    {
+      name: 'exit-on-start pattern set in the override file',
+      files: {
+        'compose.yaml': 'services:\n  base:\n    image: app-base:1\n    build:\n      context: .\n      dockerfile: base.Dockerfile\n  api:\n    build: ./api\n',
+        'compose.override.yaml': 'services:\n  base:\n    command: "true"\n    restart: "no"\n',
+        'base.Dockerfile': 'FROM python:3.12-slim\n',
+        'api/Dockerfile': 'FROM app-base:1\n',
+      },
+    },
   ],
   invalid: [
     {

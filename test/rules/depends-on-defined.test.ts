@@ -9,6 +9,7 @@ testRule(rule, {
       name: 'service defined in the base file beside an override file',
       files: { 'compose.yaml': 'services:\n  db:\n    image: postgres:17\n', 'compose.override.yaml': 'services:\n  api:\n    image: a:1\n    depends_on: [db]\n' },
     },
+    { name: 'service from an included file', files: { 'compose.yaml': 'include:\n  - db/compose.yaml\nservices:\n  api:\n    image: a:1\n    depends_on: [db]\n', 'db/compose.yaml': 'services:\n  db:\n    image: postgres:17\n' } },
   ],
   invalid: [
     { name: 'typo in a list', files: { 'compose.yaml': 'services:\n  api:\n    image: a:1\n    depends_on:\n      - databse\n  database:\n    image: postgres:17\n' }, errors: [{ line: 5, column: 9, message: '"databse"' }] },
@@ -25,6 +26,17 @@ testRule(rule, {
       name: 'other directories do not count',
       files: { 'a/compose.yaml': 'services:\n  db:\n    image: postgres:17\n', 'b/compose.yaml': 'services:\n  api:\n    image: a:1\n    depends_on: [db]\n' },
       errors: [{ file: 'b/compose.yaml', line: 4, column: 18 }],
+    },
+    {
+      name: 'service defined only in an unrelated -f set',
+      files: { 'compose.yaml': 'services:\n  api:\n    image: a:1\n    depends_on: [cache]\n', 'tools/compose.yaml': 'services:\n  cache:\n    image: redis:7\n' },
+      errors: [{ file: 'compose.yaml', line: 4, column: 18, message: '"cache"' }],
+    },
+    {
+      name: 'explicit file set from settings',
+      files: { 'compose.yaml': 'services:\n  api:\n    image: a:1\n', 'stack.yml': 'services:\n  worker:\n    image: w:1\n    depends_on: [queue]\n' },
+      settings: { compose: { files: ['compose.yaml', 'stack.yml'] } },
+      errors: [{ file: 'stack.yml', line: 4, column: 18, message: 'defined: api' }],
     },
   ],
 });

@@ -9,6 +9,13 @@ testRule(rule, {
     { name: 'no GPU signal', files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n' } },
     { name: 'gpus field accepted', files: { 'compose.yaml': 'services:\n  ml:\n    image: pytorch/pytorch:2.3.0-cuda12.1-cudnn8-runtime\n    gpus: all\n' } },
     { name: 'pytorch cpu image', files: { 'compose.yaml': 'services:\n  ml:\n    image: pytorch/pytorch:2.3.0\n' } },
+    {
+      name: 'reservation in the override file',
+      files: {
+        'compose.yaml': 'services:\n  pose:\n    image: nvidia/cuda:12.4.1-runtime-ubuntu22.04\n',
+        'compose.override.yaml': 'services:\n  pose:\n    deploy:\n      resources:\n        reservations:\n          devices:\n            - driver: nvidia\n              capabilities: [gpu]\n',
+      },
+    },
   ],
   invalid: [
     {

@@ -13,6 +13,7 @@ testRule(rule, {
       name: 'HEALTHCHECK in target stage',
       files: { 'compose.yaml': `${api}  db:\n    build:\n      context: ./db\n      target: run\n`, 'db/Dockerfile': 'FROM postgres:17 AS run\nHEALTHCHECK CMD pg_isready\nFROM run AS debug\nHEALTHCHECK NONE\n' },
     },
+    { name: 'health check added by the override file', files: { 'compose.yaml': 'services:\n  api:\n    image: a:1\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:17\n', 'compose.override.yaml': 'services:\n  db:\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n' } },
   ],
   invalid: [
     { name: 'no healthcheck', files: { 'compose.yaml': `${api}  db:\n    image: postgres:17\n` }, errors: [{ line: 6, column: 20, message: 'no health check' }] },
@@ -22,6 +23,11 @@ testRule(rule, {
       name: 'HEALTHCHECK only in another stage',
       files: { 'compose.yaml': `${api}  db:\n    build:\n      context: ./db\n      target: base\n`, 'db/Dockerfile': 'FROM postgres:17 AS base\nFROM base AS run\nHEALTHCHECK CMD pg_isready\n' },
       errors: [{ file: 'compose.yaml', line: 6 }],
+    },
+    {
+      name: 'health check removed with !reset in the override file',
+      files: { 'compose.yaml': 'services:\n  api:\n    image: a:1\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:17\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n', 'compose.override.yaml': 'services:\n  db:\n    healthcheck: !reset null\n' },
+      errors: [{ file: 'compose.yaml', line: 6, column: 20, message: '"db" has no health check' }],
     },
   ],
 });

@@ -31,6 +31,9 @@ export interface CheckOptions {
   /** A `.hadolint.yaml` applied over the resolved config. */
   hadolintConfig?: string;
   verbose?: boolean;
+  composeFile?: string[];
+  envFile?: string[];
+  profile?: string[];
 }
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'warn', 'error']);
@@ -53,7 +56,8 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
       return 2;
     }
     const stdin = options.stdin ? { text: fs.readFileSync(0, 'utf8'), filename: options.stdinFilename! } : undefined;
-    const lintOptions: LintOptions = { cwd, paths, rules: builtinRules, configPath: options.config, cliRules, stdin, configLayer, hadolintPragmas: !hadolint?.disableIgnorePragma };
+    const compose = { files: options.composeFile, envFiles: options.envFile, profiles: options.profile };
+    const lintOptions: LintOptions = { cwd, paths, rules: builtinRules, configPath: options.config, cliRules, stdin, configLayer, hadolintPragmas: !hadolint?.disableIgnorePragma, compose };
     if (options.fix && options.fixDryRun) {
       process.stderr.write('docker-policy: use either --fix or --fix-dry-run, not both\n');
       return 2;
