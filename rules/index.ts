@@ -4,7 +4,21 @@ import apkNoCache from './apk-no-cache.js';
 import buildContextIsolation from './build-context-isolation.js';
 import buildOnlyService from './build-only-service.js';
 import buildkitEnabled from './buildkit-enabled.js';
+import composeBuildAndImage from './compose-build-and-image.js';
+import composeContainerName from './compose-container-name.js';
+import composeDependsOnOrder from './compose-depends-on-order.js';
+import composeDuplicateContainerName from './compose-duplicate-container-name.js';
+import composeDuplicateHostPort from './compose-duplicate-host-port.js';
 import composeImageTag from './compose-image-tag.js';
+import composePortQuotes from './compose-port-quotes.js';
+import composePortsOrder from './compose-ports-order.js';
+import composeProjectName from './compose-project-name.js';
+import composeServiceKeysOrder from './compose-service-keys-order.js';
+import composeServicesOrder from './compose-services-order.js';
+import composeTopLevelOrder from './compose-top-level-order.js';
+import composeUnboundPort from './compose-unbound-port.js';
+import composeVersionField from './compose-version-field.js';
+import composeVolumeQuotes from './compose-volume-quotes.js';
 import dependsOnDefined from './depends-on-defined.js';
 import dependsOnProfile from './depends-on-profile.js';
 import devProdParity from './dev-prod-parity.js';
@@ -13,9 +27,13 @@ import dockerignoreRequired from './dockerignore-required.js';
 import gpuReservation from './gpu-reservation.js';
 import gpuUnneeded from './gpu-unneeded.js';
 import healthcheckForDependency from './healthcheck-for-dependency.js';
+import healthcheckPresent from './healthcheck-present.js';
+import internalNetworkExposed from './internal-network-exposed.js';
 import lockedInstall from './locked-install.js';
+import logRotation from './log-rotation.js';
 import manifestBeforeSource from './manifest-before-source.js';
 import noInstallScripts from './no-install-scripts.js';
+import noPlaintextSecrets from './no-plaintext-secrets.js';
 import noRuntimeInstall from './no-runtime-install.js';
 import noWindowsMountPaths from './no-windows-mount-paths.js';
 import nonRootUser from './non-root-user.js';
@@ -23,6 +41,8 @@ import parseError from './parse-error.js';
 import pinnedBaseImage from './pinned-base-image.js';
 import requiredStages from './required-stages.js';
 import requiredVariable from './required-variable.js';
+import resourceLimits from './resource-limits.js';
+import restartPolicy from './restart-policy.js';
 import runtimeMinimal from './runtime-minimal.js';
 import unknownTarget from './unknown-target.js';
 import unusedStage from './unused-stage.js';
@@ -32,7 +52,21 @@ export const builtinRules: Rule[] = [
   buildContextIsolation,
   buildOnlyService,
   buildkitEnabled,
+  composeBuildAndImage,
+  composeContainerName,
+  composeDependsOnOrder,
+  composeDuplicateContainerName,
+  composeDuplicateHostPort,
   composeImageTag,
+  composePortQuotes,
+  composePortsOrder,
+  composeProjectName,
+  composeServiceKeysOrder,
+  composeServicesOrder,
+  composeTopLevelOrder,
+  composeUnboundPort,
+  composeVersionField,
+  composeVolumeQuotes,
   dependsOnDefined,
   dependsOnProfile,
   devProdParity,
@@ -41,9 +75,13 @@ export const builtinRules: Rule[] = [
   gpuReservation,
   gpuUnneeded,
   healthcheckForDependency,
+  healthcheckPresent,
+  internalNetworkExposed,
   lockedInstall,
+  logRotation,
   manifestBeforeSource,
   noInstallScripts,
+  noPlaintextSecrets,
   noRuntimeInstall,
   noWindowsMountPaths,
   nonRootUser,
@@ -51,6 +89,8 @@ export const builtinRules: Rule[] = [
   pinnedBaseImage,
   requiredStages,
   requiredVariable,
+  resourceLimits,
+  restartPolicy,
   runtimeMinimal,
   unknownTarget,
   unusedStage,
