@@ -1,5 +1,5 @@
-import { rangeOfNode } from '../src/model/compose.js';
-import { mapEntry } from '../src/model/compose-values.js';
+import { interpolateCompose, rangeOfNode } from '../src/model/compose.js';
+import { mapEntry, scalarText } from '../src/model/compose-values.js';
 import type { Rule } from '../src/engine/types.js';
 
 const rule: Rule = {
@@ -36,11 +36,15 @@ const rule: Rule = {
         const image = mapEntry(compose.document, service.node, 'image');
         if (!build || !image) continue;
         if (checkPullPolicy && mapEntry(compose.document, service.node, 'pull_policy')) continue;
+        // The image as Compose resolves it, or as written when it needs variables that have no value here.
+        const written = scalarText(compose.document, image.value) ?? '';
+        const expansion = interpolateCompose(written, compose.environment);
+        const shown = expansion.unresolved.length || expansion.required.length ? written : expansion.value;
         context.report({
           file: compose.file,
           range: rangeOfNode(compose.file, build.key),
           message: checkPullPolicy
-            ? `Service "${service.name}" has both \`build\` and \`image\`: Compose pulls "${service.image ?? 'the image'}" first and \`docker compose pull\` fails if it was never pushed. Add \`pull_policy: build\` to always build it here (or \`missing\` if it is a pushed image).`
+            ? `Service "${service.name}" has both \`build\` and \`image\`: Compose pulls "${shown}" first and \`docker compose pull\` fails if it was never pushed. Add \`pull_policy: build\` to always build it here (or \`missing\` if it is a pushed image).`
             : `Service "${service.name}" has both \`build\` and \`image\`; use one of them.`,
         });
       }

@@ -1,7 +1,7 @@
 import { isMap, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
 import { rangeOfNode } from '../src/model/compose.js';
-import { composeFix, reorderEdit } from '../src/model/compose-edits.js';
-import { compareNames, misplacedItems, sortedOrder } from '../src/model/compose-order.js';
+import { orderCheck } from '../src/model/compose-edits.js';
+import { compareNames, placement } from '../src/model/compose-order.js';
 import type { Rule } from '../src/engine/types.js';
 
 const rule: Rule = {
@@ -26,13 +26,14 @@ const rule: Rule = {
         const node = service.get('depends_on');
         if (!(isSeq(node) || isMap(node)) || service.dependsOn.length !== node.items.length) continue;
         const names = service.dependsOn.map((dependency) => dependency.service);
-        const [first] = misplacedItems(names, compareNames);
+        const { misplaced, fix } = orderCheck(compose.file, node as YAMLMap | YAMLSeq, names, compareNames, 'Sort depends_on alphabetically');
+        const [first] = misplaced;
         if (!first) continue;
         context.report({
           file: compose.file,
           range: rangeOfNode(compose.file, service.dependsOn[first.index]!.node),
-          message: `In the \`depends_on\` of service "${service.name}", "${names[first.index]}" should come before "${names[first.before]}" (alphabetical order).`,
-          fix: composeFix(compose.file, 'Sort depends_on alphabetically', [reorderEdit(compose.file, node as YAMLMap | YAMLSeq, sortedOrder(names, compareNames))]),
+          message: `In the \`depends_on\` of service "${service.name}", "${names[first.index]}" should come ${placement(first, (index) => names[index]!)} (alphabetical order).`,
+          fix,
         });
       }
     }

@@ -1,5 +1,5 @@
 import { rangeOfNode, type ComposeService } from '../src/model/compose.js';
-import { entryText, mapEntry, neverRunTogether } from '../src/model/compose-values.js';
+import { entryText, mapEntry, neverRunTogether, scalarText } from '../src/model/compose-values.js';
 import type { Rule } from '../src/engine/types.js';
 
 const rule: Rule = {
@@ -14,7 +14,7 @@ const rule: Rule = {
       rationale: 'Container names are unique per Docker host: the second service fails with "Conflict. The container name is already in use" (or, when copied from another service, silently replaces it on recreate).',
       bad: { filename: 'compose.yaml', code: 'services:\n  api:\n    image: shop/api:2.1\n    container_name: shop-api\n  worker:\n    image: shop/api:2.1\n    container_name: shop-api\n' },
       good: { filename: 'compose.yaml', code: 'services:\n  api:\n    image: shop/api:2.1\n    container_name: shop-api\n  worker:\n    image: shop/api:2.1\n    container_name: shop-worker\n' },
-      notes: 'Names are compared after interpolation. Services whose profiles never run together (`dev` only vs `prod` only) may share a name.',
+      notes: 'Names are compared after interpolation; names that need a variable with no value are compared as written (`${NAME}` twice is the same name whatever NAME is). Services whose profiles never run together (`dev` only vs `prod` only) may share a name.',
     },
   },
   check(context) {
@@ -22,7 +22,8 @@ const rule: Rule = {
       const seen = new Map<string, { service: ComposeService; line: number }[]>();
       for (const service of compose.services) {
         const entry = mapEntry(compose.document, service.node, 'container_name');
-        const name = entryText(compose, entry);
+        // A name that needs variables with no value is compared as written: equal text, equal name.
+        const name = entryText(compose, entry) ?? scalarText(compose.document, entry?.value);
         if (name === null || !entry?.value) continue;
         const previous = (seen.get(name) ?? []).find((other) => !neverRunTogether(other.service, service));
         const range = rangeOfNode(compose.file, entry.value);

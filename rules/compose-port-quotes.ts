@@ -55,7 +55,9 @@ const rule: Rule = {
               range: rangeOfNode(compose.file, scalar),
               message: quoted
                 ? `Use ${quoteType} quotes for the \`${section}\` entry ${written} of service "${service.name}".`
-                : `Quote the \`${section}\` entry ${written} of service "${service.name}" (${quote}${value}${quote}): unquoted, \`a:b\` with numbers below 60 is a base-60 number to YAML 1.1 parsers.`,
+                : `Quote the \`${section}\` entry ${written} of service "${service.name}" (${quote}${value}${quote}): ${
+                    section === 'ports' ? 'YAML 1.1 parsers read an unquoted `a:b` with numbers below 60 as one base-60 number' : 'keep every port entry a string'
+                  }.`,
               fix: fixable ? composeFix(compose.file, 'Quote the port', [replaceNodeEdit(compose.file, scalar, `${quote}${value}${quote}`)]) : undefined,
             });
           }

@@ -1,7 +1,7 @@
 import { isSeq, type YAMLSeq } from 'yaml';
 import { rangeOfNode } from '../src/model/compose.js';
-import { composeFix, reorderEdit } from '../src/model/compose-edits.js';
-import { misplacedItems, sortedOrder } from '../src/model/compose-order.js';
+import { orderCheck } from '../src/model/compose-edits.js';
+import { placement } from '../src/model/compose-order.js';
 import { servicePorts, type PortEntry } from '../src/model/compose-ports.js';
 import type { Rule } from '../src/engine/types.js';
 
@@ -34,13 +34,14 @@ const rule: Rule = {
         const node = service.get('ports');
         const entries = servicePorts(service);
         if (!isSeq(node) || entries.length !== node.items.length || entries.some((entry) => !entry.spec || entry.unknown.host)) continue;
-        const [first] = misplacedItems(entries, comparePorts);
+        const { misplaced, fix } = orderCheck(compose.file, node as YAMLSeq, entries, comparePorts, 'Sort the ports');
+        const [first] = misplaced;
         if (!first) continue;
         context.report({
           file: compose.file,
           range: rangeOfNode(compose.file, entries[first.index]!.node),
-          message: `In service "${service.name}", port "${entries[first.index]!.text}" should come before "${entries[first.before]!.text}" (ascending published port).`,
-          fix: composeFix(compose.file, 'Sort the ports', [reorderEdit(compose.file, node as YAMLSeq, sortedOrder(entries, comparePorts))]),
+          message: `In service "${service.name}", port "${entries[first.index]!.text}" should come ${placement(first, (index) => entries[index]!.text)} (ascending published port).`,
+          fix,
         });
       }
     }

@@ -1,7 +1,7 @@
-import { isScalar, type Node, type Pair } from 'yaml';
 import { rangeOfNode } from '../src/model/compose.js';
-import { composeFix, reorderEdit } from '../src/model/compose-edits.js';
-import { compareNames, misplacedItems, SERVICE_KEY_GROUPS, sortedOrder } from '../src/model/compose-order.js';
+import { orderCheck } from '../src/model/compose-edits.js';
+import { mappingKeys } from '../src/model/compose-values.js';
+import { compareNames, placement, SERVICE_KEY_GROUPS } from '../src/model/compose-order.js';
 import type { Rule } from '../src/engine/types.js';
 
 /** Compare service keys: listed keys in their order, then the others A→Z; a `<<` merge key first. */
@@ -43,17 +43,15 @@ const rule: Rule = {
     const compare = keyComparator((context.options.groups as string[][] | undefined) ?? SERVICE_KEY_GROUPS);
     for (const compose of context.project.composeFiles) {
       for (const service of compose.services) {
-        const pairs = (service.node?.items ?? []) as Pair<unknown, unknown>[];
-        if (!pairs.every((pair) => isScalar(pair.key))) continue;
-        const keys = pairs.map((pair) => String((pair.key as { value: unknown }).value));
-        const misplaced = misplacedItems(keys, compare);
-        if (!misplaced.length) continue;
-        const fix = composeFix(compose.file, `Reorder the keys of service "${service.name}"`, [reorderEdit(compose.file, service.node!, sortedOrder(keys, compare))]);
-        for (const { index, before } of misplaced) {
+        const mapping = mappingKeys(service.node);
+        if (!mapping || !service.node) continue;
+        const { pairs, keys } = mapping;
+        const { misplaced, fix } = orderCheck(compose.file, service.node, keys, compare, `Reorder the keys of service "${service.name}"`);
+        for (const item of misplaced) {
           context.report({
             file: compose.file,
-            range: rangeOfNode(compose.file, pairs[index]!.key as Node),
-            message: `In service "${service.name}", "${keys[index]}" should come before "${keys[before]}".`,
+            range: rangeOfNode(compose.file, pairs[item.index]!.key),
+            message: `In service "${service.name}", "${keys[item.index]}" should come ${placement(item, (index) => keys[index]!)}.`,
             fix,
           });
         }

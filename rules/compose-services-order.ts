@@ -1,7 +1,7 @@
 import { isMap, type YAMLMap } from 'yaml';
 import { rangeOfNode } from '../src/model/compose.js';
-import { composeFix, reorderEdit } from '../src/model/compose-edits.js';
-import { compareNames, misplacedItems, sortedOrder } from '../src/model/compose-order.js';
+import { orderCheck } from '../src/model/compose-edits.js';
+import { compareNames, placement } from '../src/model/compose-order.js';
 import type { Rule } from '../src/engine/types.js';
 
 const rule: Rule = {
@@ -26,14 +26,12 @@ const rule: Rule = {
       const servicesNode = compose.root?.get('services', true);
       if (!isMap(servicesNode) || compose.services.length !== servicesNode.items.length) continue;
       const names = compose.services.map((service) => service.name);
-      const misplaced = misplacedItems(names, compareNames);
-      if (!misplaced.length) continue;
-      const fix = composeFix(compose.file, 'Sort the services alphabetically', [reorderEdit(compose.file, servicesNode as YAMLMap, sortedOrder(names, compareNames))]);
-      for (const { index, before } of misplaced) {
+      const { misplaced, fix } = orderCheck(compose.file, servicesNode as YAMLMap, names, compareNames, 'Sort the services alphabetically');
+      for (const item of misplaced) {
         context.report({
           file: compose.file,
-          range: rangeOfNode(compose.file, compose.services[index]!.keyNode),
-          message: `Service "${names[index]}" should come before "${names[before]}" (alphabetical order).`,
+          range: rangeOfNode(compose.file, compose.services[item.index]!.keyNode),
+          message: `Service "${names[item.index]}" should come ${placement(item, (index) => names[index]!)} (alphabetical order).`,
           fix,
         });
       }

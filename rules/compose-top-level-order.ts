@@ -1,7 +1,7 @@
-import { isScalar, type Node, type Pair } from 'yaml';
 import { rangeOfNode } from '../src/model/compose.js';
-import { composeFix, reorderEdit } from '../src/model/compose-edits.js';
-import { misplacedItems, sortedOrder, TOP_LEVEL_ORDER, topLevelRank } from '../src/model/compose-order.js';
+import { orderCheck } from '../src/model/compose-edits.js';
+import { mappingKeys } from '../src/model/compose-values.js';
+import { placement, TOP_LEVEL_ORDER, topLevelRank } from '../src/model/compose-order.js';
 import type { Rule } from '../src/engine/types.js';
 
 const rule: Rule = {
@@ -36,19 +36,16 @@ const rule: Rule = {
     const order = (context.options.order as string[] | undefined) ?? TOP_LEVEL_ORDER;
     for (const compose of context.project.composeFiles) {
       const root = compose.root;
-      if (!root) continue;
-      const pairs = root.items as Pair<unknown, unknown>[];
-      if (!pairs.every((pair) => isScalar(pair.key))) continue;
-      const keys = pairs.map((pair) => String((pair.key as { value: unknown }).value));
+      const mapping = mappingKeys(root);
+      if (!root || !mapping) continue;
+      const { pairs, keys } = mapping;
       const compare = (a: string, b: string) => topLevelRank(a, order) - topLevelRank(b, order);
-      const misplaced = misplacedItems(keys, compare);
-      if (!misplaced.length) continue;
-      const fix = composeFix(compose.file, 'Reorder the top-level keys', [reorderEdit(compose.file, root, sortedOrder(keys, compare))]);
-      for (const { index, before } of misplaced) {
+      const { misplaced, fix } = orderCheck(compose.file, root, keys, compare, 'Reorder the top-level keys');
+      for (const item of misplaced) {
         context.report({
           file: compose.file,
-          range: rangeOfNode(compose.file, pairs[index]!.key as Node),
-          message: `Top-level "${keys[index]}" should come before "${keys[before]}" (order: ${order.join(', ')}).`,
+          range: rangeOfNode(compose.file, pairs[item.index]!.key),
+          message: `Top-level "${keys[item.index]}" should come ${placement(item, (index) => keys[index]!)} (order: ${order.join(', ')}).`,
           fix,
         });
       }

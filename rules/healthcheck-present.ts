@@ -1,35 +1,26 @@
 import { isMap, type YAMLMap } from 'yaml';
 import { rangeOfNode, type ComposeService } from '../src/model/compose.js';
-import { longRunningServices } from '../src/model/compose-lifecycle.js';
+import { builtStageInstruction, longRunningServices } from '../src/model/compose-lifecycle.js';
 import { anyDefinitionEntry, scalarText, serviceDefinitions } from '../src/model/compose-values.js';
-import { targetStage } from '../src/model/dockerfile.js';
 import type { Project } from '../src/model/project.js';
-import { stageChain } from '../src/model/queries.js';
 import type { Rule } from '../src/engine/types.js';
 
 /** What the Dockerfile a service builds says: 'check', 'none' (`HEALTHCHECK NONE`), 'absent', or 'unknown'. */
 function dockerfileHealthcheck(project: Project, service: ComposeService): 'check' | 'none' | 'absent' | 'unknown' {
-  let built = false;
   for (const definition of serviceDefinitions(project, service)) {
     const build = definition.build;
     if (!build) continue;
-    built = true;
     if (isMap(build.node) && (build.node as YAMLMap).has('dockerfile_inline')) {
       const inline = scalarText(definition.compose.document, (build.node as YAMLMap).get('dockerfile_inline', true)) ?? '';
       const last = [...inline.matchAll(/^\s*HEALTHCHECK\s+(\S+)/gim)].pop();
       return last ? (last[1]!.toUpperCase() === 'NONE' ? 'none' : 'check') : 'absent';
     }
-    const target = project.buildTargets.find((candidate) => candidate.service === definition);
-    if (!target) return 'unknown';
-    const stage = targetStage(target.dockerfile, target.target);
-    if (!stage) return 'unknown';
-    for (const current of stageChain(target.dockerfile, stage)) {
-      const instruction = [...current.instructions].reverse().find((candidate) => candidate.keyword === 'HEALTHCHECK');
-      if (instruction) return instruction.args[0]?.value.toUpperCase() === 'NONE' ? 'none' : 'check';
-    }
-    return 'absent';
+    const instruction = builtStageInstruction(project, definition, 'HEALTHCHECK');
+    if (instruction === undefined) return 'unknown';
+    if (instruction === null) return 'absent';
+    return instruction.args[0]?.value.toUpperCase() === 'NONE' ? 'none' : 'check';
   }
-  return built ? 'unknown' : 'absent';
+  return 'absent';
 }
 
 const rule: Rule = {

@@ -1,5 +1,6 @@
 import { isPair, isScalar, parseDocument, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Fix, TextEdit } from '../engine/types.js';
+import { misplacedItems, sortedOrder, type Misplaced } from './compose-order.js';
 import type { SourceFile } from './source.js';
 
 /**
@@ -168,4 +169,14 @@ export function composeFix(file: SourceFile, description: string, edits: (TextEd
     return undefined;
   }
   return { description, edits: valid };
+}
+
+/**
+ * The ordering rules' question in one call: which items of a collection are out of place, and
+ * the fix that sorts the whole collection (shared by every finding about it).
+ */
+export function orderCheck<T>(file: SourceFile, collection: YAMLMap | YAMLSeq, items: T[], compare: (a: T, b: T) => number, description: string): { misplaced: Misplaced[]; fix: Fix | undefined } {
+  const misplaced = misplacedItems(items, compare);
+  if (!misplaced.length) return { misplaced, fix: undefined };
+  return { misplaced, fix: composeFix(file, description, [reorderEdit(file, collection, sortedOrder(items, compare))]) };
 }

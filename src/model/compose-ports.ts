@@ -35,6 +35,8 @@ export interface PortEntry {
   spec: PortSpec | null;
   /** Parts that depend on variables with no value (`${HOST_IP}:80:80`): not known until run time. */
   unknown: { hostIp: boolean; host: boolean };
+  /** The host address and port fields as written, before interpolation ('' when absent). */
+  written: { hostIp: string; host: string };
 }
 
 // Stands for a variable with no value, so the parser still sees the entry's structure.
@@ -101,7 +103,8 @@ function shortEntry(service: ComposeService, node: Node, raw: string): PortEntry
   // A variable in the container field may hide more fields (`${PORTS}` = "127.0.0.1:80:80").
   const opaque = fields.container.includes(UNKNOWN);
   const unknown = { hostIp: opaque || fields.hostIp.includes(UNKNOWN), host: opaque || fields.host.includes(UNKNOWN) };
-  return { node, publishedNode: node, syntax: 'short', text: expanded.replaceAll(UNKNOWN, '?'), spec, unknown };
+  const rawFields = splitFields(raw);
+  return { node, publishedNode: node, syntax: 'short', text: expanded.replaceAll(UNKNOWN, '?'), spec, unknown, written: { hostIp: rawFields.hostIp, host: rawFields.host } };
 }
 
 /** The raw fields of a short-syntax entry, to tell which ones hold unknown variables. */
@@ -120,7 +123,7 @@ function longEntry(service: ComposeService, node: YAMLMap): PortEntry {
   const field = (key: string) => {
     const entry = mapEntry(document, node, key);
     const text = entry ? scalarText(document, entry.value) : null;
-    return { node: entry?.value ?? null, text: text === null ? null : expand(service, text) };
+    return { node: entry?.value ?? null, text: text === null ? null : expand(service, text), raw: text ?? '' };
   };
   const target = field('target');
   const published = field('published');
@@ -138,6 +141,7 @@ function longEntry(service: ComposeService, node: YAMLMap): PortEntry {
     text,
     spec,
     unknown: { hostIp: ip.includes(UNKNOWN), host: (published.text ?? '').includes(UNKNOWN) },
+    written: { hostIp: hostIp.raw, host: published.raw },
   };
 }
 

@@ -180,3 +180,11 @@ export function entryText(compose: ComposeFileModel, entry: Entry | null | 'unkn
 export function neverRunTogether(a: ComposeService, b: ComposeService): boolean {
   return a.profiles.length > 0 && b.profiles.length > 0 && !a.profiles.some((profile) => b.profiles.includes(profile));
 }
+
+/** A mapping's pairs and their key names; null when a key is not a plain scalar (`? [a, b]`). */
+export function mappingKeys(map: YAMLMap | null): { pairs: Pair<Scalar, unknown>[]; keys: string[] } | null {
+  if (!map) return null;
+  const pairs = map.items as Pair<unknown, unknown>[];
+  if (!pairs.every((pair) => isScalar(pair.key))) return null;
+  return { pairs: pairs as Pair<Scalar, unknown>[], keys: pairs.map((pair) => String((pair.key as Scalar).value)) };
+}

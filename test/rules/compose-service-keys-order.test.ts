@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import rule from '../../rules/compose-service-keys-order.js';
 import { fixedText } from '../helpers/apply-fix.js';
-import { testRule } from '../helpers/rule-tester.js';
+import { runRule, testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
@@ -29,4 +29,10 @@ it('fix: reorders the keys of a service and keeps comments and nested blocks', a
   expect(await fixedText(rule, { 'compose.yaml': text }, 'compose.yaml')).toBe(
     'services:\n  api:\n    image: shop/api:2.1\n    # where it listens\n    ports:\n      - "127.0.0.1:8080:8080"\n    restart: unless-stopped # keep up\n  db:\n    image: postgres:17.2\n',
   );
+});
+
+it('one misplaced key gives one finding, not one per key it jumped', async () => {
+  const text = 'services:\n  api:\n    restart: always\n    image: a:1\n    build: .\n    depends_on: [db]\n    environment: {}\n    ports: []\n';
+  const findings = await runRule(rule, { files: { 'compose.yaml': text } });
+  expect(findings.map((finding) => [finding.line, finding.message])).toEqual([[3, 'In service "api", "restart" should come after "ports".']]);
 });
