@@ -26,7 +26,7 @@ const rule: Rule = {
         const node = service.get('depends_on');
         if (!(isSeq(node) || isMap(node)) || service.dependsOn.length !== node.items.length) continue;
         const names = service.dependsOn.map((dependency) => dependency.service);
-        const { misplaced, fix } = orderCheck(compose.file, node as YAMLMap | YAMLSeq, names, compareNames, 'Sort depends_on alphabetically');
+        const { misplaced, fix } = orderCheck(compose, node as YAMLMap | YAMLSeq, names, compareNames, 'Sort depends_on alphabetically');
         const [first] = misplaced;
         if (!first) continue;
         context.report({

@@ -67,7 +67,9 @@ const rule: Rule = {
           }
           for (let port = spec.host.start; port <= spec.host.end; port++) {
             const key = `${port}/${spec.protocol}`;
-            taken.set(key, [...(taken.get(key) ?? []), { service, entry, hostIp: spec.hostIp }]);
+            const bindings = taken.get(key);
+            if (bindings) bindings.push({ service, entry, hostIp: spec.hostIp });
+            else taken.set(key, [{ service, entry, hostIp: spec.hostIp }]);
           }
         }
       }

@@ -58,7 +58,7 @@ const rule: Rule = {
                 : `Quote the \`${section}\` entry ${written} of service "${service.name}" (${quote}${value}${quote}): ${
                     section === 'ports' ? 'YAML 1.1 parsers read an unquoted `a:b` with numbers below 60 as one base-60 number' : 'keep every port entry a string'
                   }.`,
-              fix: fixable ? composeFix(compose.file, 'Quote the port', [replaceNodeEdit(compose.file, scalar, `${quote}${value}${quote}`)]) : undefined,
+              fix: fixable ? composeFix(compose, 'Quote the port', [replaceNodeEdit(compose.file, scalar, `${quote}${value}${quote}`)]) : undefined,
             });
           }
         }

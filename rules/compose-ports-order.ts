@@ -34,7 +34,7 @@ const rule: Rule = {
         const node = service.get('ports');
         const entries = servicePorts(service);
         if (!isSeq(node) || entries.length !== node.items.length || entries.some((entry) => !entry.spec || entry.unknown.host)) continue;
-        const { misplaced, fix } = orderCheck(compose.file, node as YAMLSeq, entries, comparePorts, 'Sort the ports');
+        const { misplaced, fix } = orderCheck(compose, node as YAMLSeq, entries, comparePorts, 'Sort the ports');
         const [first] = misplaced;
         if (!first) continue;
         context.report({

@@ -50,7 +50,7 @@ const rule: Rule = {
         file: compose.file,
         range: rangeOfNode(compose.file, anchor.key as Node),
         message: `The project has no \`name:\`, so Compose names it after the directory ("${name || directory}"); add \`name: ${name || '<project>'}\` so a checkout elsewhere does not create a second stack.`,
-        fix: name && before >= 0 ? composeFix(compose.file, `Name the project "${name}"`, [insertBeforeEdit(compose.file, root, before, `name: ${/^[0-9._-]+$/.test(name) ? `"${name}"` : name}`)]) : undefined,
+        fix: name && before >= 0 ? composeFix(compose, `Name the project "${name}"`, [insertBeforeEdit(compose.file, root, before, `name: ${/^[0-9._-]+$/.test(name) ? `"${name}"` : name}`)]) : undefined,
       });
     }
   },

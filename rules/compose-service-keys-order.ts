@@ -46,7 +46,7 @@ const rule: Rule = {
         const mapping = mappingKeys(service.node);
         if (!mapping || !service.node) continue;
         const { pairs, keys } = mapping;
-        const { misplaced, fix } = orderCheck(compose.file, service.node, keys, compare, `Reorder the keys of service "${service.name}"`);
+        const { misplaced, fix } = orderCheck(compose, service.node, keys, compare, `Reorder the keys of service "${service.name}"`);
         for (const item of misplaced) {
           context.report({
             file: compose.file,

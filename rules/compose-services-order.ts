@@ -26,7 +26,7 @@ const rule: Rule = {
       const servicesNode = compose.root?.get('services', true);
       if (!isMap(servicesNode) || compose.services.length !== servicesNode.items.length) continue;
       const names = compose.services.map((service) => service.name);
-      const { misplaced, fix } = orderCheck(compose.file, servicesNode as YAMLMap, names, compareNames, 'Sort the services alphabetically');
+      const { misplaced, fix } = orderCheck(compose, servicesNode as YAMLMap, names, compareNames, 'Sort the services alphabetically');
       for (const item of misplaced) {
         context.report({
           file: compose.file,

@@ -40,7 +40,7 @@ const rule: Rule = {
       if (!root || !mapping) continue;
       const { pairs, keys } = mapping;
       const compare = (a: string, b: string) => topLevelRank(a, order) - topLevelRank(b, order);
-      const { misplaced, fix } = orderCheck(compose.file, root, keys, compare, 'Reorder the top-level keys');
+      const { misplaced, fix } = orderCheck(compose, root, keys, compare, 'Reorder the top-level keys');
       for (const item of misplaced) {
         context.report({
           file: compose.file,

@@ -30,7 +30,7 @@ const rule: Rule = {
         file: compose.file,
         range: rangeOfNode(compose.file, pair.key as Node),
         message: 'The top-level `version` is obsolete: Compose ignores it and warns on every run; delete it.',
-        fix: composeFix(compose.file, 'Remove the obsolete version field', [removePairEdit(compose.file, root, pair)]),
+        fix: composeFix(compose, 'Remove the obsolete version field', [removePairEdit(compose.file, root, pair)]),
       });
     }
   },

@@ -44,7 +44,7 @@ const rule: Rule = {
             file: compose.file,
             range: rangeOfNode(compose.file, scalar),
             message: `Drop the quotes around the volume ${scalar.value} of service "${service.name}": they are not needed.`,
-            fix: composeFix(compose.file, 'Remove the quotes', [replaceNodeEdit(compose.file, scalar, scalar.value)]),
+            fix: composeFix(compose, 'Remove the quotes', [replaceNodeEdit(compose.file, scalar, scalar.value)]),
           });
         }
       }

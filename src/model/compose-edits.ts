@@ -1,4 +1,4 @@
-import { isPair, isScalar, parseDocument, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isPair, isScalar, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Fix, TextEdit } from '../engine/types.js';
 import { misplacedItems, sortedOrder, type Misplaced } from './compose-order.js';
 import type { SourceFile } from './source.js';
@@ -92,20 +92,34 @@ function itemSpans(file: SourceFile, collection: YAMLMap | YAMLSeq): Span[] | nu
   return spans;
 }
 
+interface ReorderPlan {
+  edit: TextEdit;
+  /** Where a character of the original text ends up in the fixed text. */
+  moved(offset: number): number;
+}
+
 /** Move the items of a collection into `order` (indexes of the current items). */
-export function reorderEdit(file: SourceFile, collection: YAMLMap | YAMLSeq, order: number[]): TextEdit | null {
+function reorderPlan(file: SourceFile, collection: YAMLMap | YAMLSeq, order: number[]): ReorderPlan | null {
   const spans = itemSpans(file, collection);
   if (!spans || spans.length !== order.length || spans.length < 2) return null;
   const text = file.text;
+  const start = spans[0]!.start;
+  const newStart = new Map<number, number>();
   let replacement = '';
   for (let position = 0; position < spans.length; position++) {
     const moved = spans[order[position]!]!;
+    newStart.set(order[position]!, start + replacement.length);
     replacement += text.slice(moved.start, moved.end);
     if (position < spans.length - 1) replacement += text.slice(spans[position]!.end, spans[position + 1]!.start);
   }
-  const start = spans[0]!.start;
   const end = spans[spans.length - 1]!.end;
-  return { file: file.path, start, end, text: replacement };
+  return {
+    edit: { file: file.path, start, end, text: replacement },
+    moved: (offset) => {
+      const index = spans.findIndex((span) => offset >= span.start && offset < span.end);
+      return index < 0 ? offset : newStart.get(index)! + (offset - spans[index]!.start);
+    },
+  };
 }
 
 /** Replace a node's text (its value range, not trailing comments). */
@@ -156,11 +170,60 @@ export function applyTextEdits(text: string, edits: TextEdit[]): string {
   return result;
 }
 
-/** A fix, if its edits leave a compose file that still parses and whose aliases still resolve. */
-export function composeFix(file: SourceFile, description: string, edits: (TextEdit | null)[]): Fix | undefined {
+interface AnchorUse {
+  name: string;
+  offset: number;
+  /** For an alias: the index (in `anchors`) of the anchor it refers to. */
+  target?: number;
+}
+
+const anchorIndex = new WeakMap<Document, { anchors: AnchorUse[]; aliases: AnchorUse[] }>();
+
+/** The anchors and aliases of a document, each alias with the anchor it resolves to. */
+function anchorsOf(document: Document): { anchors: AnchorUse[]; aliases: AnchorUse[] } {
+  let index = anchorIndex.get(document);
+  if (!index) {
+    const anchors: AnchorUse[] = [];
+    const aliases: AnchorUse[] = [];
+    visit(document, {
+      Node: (_, node) => {
+        if (isAlias(node)) aliases.push({ name: node.source, offset: node.range?.[0] ?? 0 });
+        else if (node.anchor) anchors.push({ name: node.anchor, offset: node.range?.[0] ?? 0 });
+      },
+    });
+    for (const alias of aliases) alias.target = lastAnchorBefore(anchors, alias.name, alias.offset, (offset) => offset);
+    index = { anchors, aliases };
+    anchorIndex.set(document, index);
+  }
+  return index;
+}
+
+function lastAnchorBefore(anchors: AnchorUse[], name: string, offset: number, position: (offset: number) => number): number {
+  let found = -1;
+  for (const [index, anchor] of anchors.entries()) {
+    if (anchor.name === name && position(anchor.offset) < offset && (found < 0 || position(anchor.offset) > position(anchors[found]!.offset))) found = index;
+  }
+  return found;
+}
+
+/** After moving text, does every alias still refer to the same anchor (and come after it)? */
+function aliasesSurvive(document: Document, moved: (offset: number) => number): boolean {
+  const { anchors, aliases } = anchorsOf(document);
+  // An alias that had no anchor above it (a broken file) can only get better.
+  return aliases.every((alias) => alias.target === -1 || lastAnchorBefore(anchors, alias.name, moved(alias.offset), moved) === alias.target);
+}
+
+/**
+ * A fix, if its edits leave a compose file that still parses and whose aliases still resolve.
+ * The edits here rewrite a scalar, or remove or insert whole lines, so the text stays valid YAML;
+ * re-parsing (the costly part) is needed only when an edit takes or adds `&anchor`/`*alias` text.
+ */
+export function composeFix(compose: { file: SourceFile; document: Document }, description: string, edits: (TextEdit | null)[]): Fix | undefined {
   if (!edits.length || edits.some((edit) => edit === null)) return undefined;
   const valid = edits as TextEdit[];
-  const fixed = applyTextEdits(file.text, valid);
+  const touchesAnchors = valid.some((edit) => /[&*]/.test(compose.file.text.slice(edit.start, edit.end) + edit.text));
+  if (!touchesAnchors || !anchorsOf(compose.document).anchors.length) return { description, edits: valid };
+  const fixed = applyTextEdits(compose.file.text, valid);
   const document = parseDocument(fixed, { uniqueKeys: true, maxAliasCount: 1000 } as never);
   if (document.errors.length) return undefined;
   try {
@@ -175,8 +238,17 @@ export function composeFix(file: SourceFile, description: string, edits: (TextEd
  * The ordering rules' question in one call: which items of a collection are out of place, and
  * the fix that sorts the whole collection (shared by every finding about it).
  */
-export function orderCheck<T>(file: SourceFile, collection: YAMLMap | YAMLSeq, items: T[], compare: (a: T, b: T) => number, description: string): { misplaced: Misplaced[]; fix: Fix | undefined } {
+export function orderCheck<T>(
+  compose: { file: SourceFile; document: Document },
+  collection: YAMLMap | YAMLSeq,
+  items: T[],
+  compare: (a: T, b: T) => number,
+  description: string,
+): { misplaced: Misplaced[]; fix: Fix | undefined } {
   const misplaced = misplacedItems(items, compare);
   if (!misplaced.length) return { misplaced, fix: undefined };
-  return { misplaced, fix: composeFix(file, description, [reorderEdit(file, collection, sortedOrder(items, compare))]) };
+  const plan = reorderPlan(compose.file, collection, sortedOrder(items, compare));
+  // Moving whole items keeps the YAML valid; what can break is an alias moved above its anchor.
+  const fix = plan && aliasesSurvive(compose.document, plan.moved) ? { description, edits: [plan.edit] } : undefined;
+  return { misplaced, fix };
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { interpolateCompose, type ComposeFileModel, type ComposeService } from './compose.js';
 import type { Project } from './project.js';
 
@@ -20,10 +20,17 @@ export interface Entry {
   document: Document;
 }
 
+// `Alias.resolve` walks the whole document each time; merge keys make rules ask again and again.
+const aliasTargets = new WeakMap<Alias, unknown>();
+
 /** Follow `*alias` to the anchored node. */
 export function resolveAlias(document: Document, node: unknown): Node | null {
   let current: unknown = node;
-  for (let hops = 0; isAlias(current) && hops < MAX_DEPTH; hops++) current = current.resolve(document);
+  for (let hops = 0; isAlias(current) && hops < MAX_DEPTH; hops++) {
+    const alias: Alias = current;
+    if (!aliasTargets.has(alias)) aliasTargets.set(alias, alias.resolve(document));
+    current = aliasTargets.get(alias);
+  }
   if (current === undefined || current === null || isAlias(current)) return null;
   return current as Node;
 }
@@ -124,13 +131,24 @@ export function isBaseComposeFile(compose: ComposeFileModel): boolean {
   return BASE_NAMES.has(path.basename(compose.file.path).toLowerCase());
 }
 
+// Services by directory and name, built once per project: rules ask for every service, often.
+const definitionIndex = new WeakMap<Project, Map<string, ComposeService[]>>();
+
 /** Every definition of this service in the compose files of its directory (itself first). */
 export function serviceDefinitions(project: Project, service: ComposeService): ComposeService[] {
-  const directory = path.dirname(service.compose.file.path);
-  const others = project.composeFiles
-    .filter((compose) => compose !== service.compose && path.dirname(compose.file.path) === directory)
-    .flatMap((compose) => compose.services.filter((candidate) => candidate.name === service.name));
-  return [service, ...others];
+  let index = definitionIndex.get(project);
+  if (!index) {
+    index = new Map();
+    for (const compose of project.composeFiles) {
+      for (const candidate of compose.services) {
+        const key = `${path.dirname(compose.file.path)}\0${candidate.name}`;
+        index.set(key, [...(index.get(key) ?? []), candidate]);
+      }
+    }
+    definitionIndex.set(project, index);
+  }
+  const all = index.get(`${path.dirname(service.compose.file.path)}\0${service.name}`) ?? [];
+  return [service, ...all.filter((candidate) => candidate !== service)];
 }
 
 /**

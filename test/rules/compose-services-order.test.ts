@@ -56,3 +56,9 @@ it('fix: not offered when a service would move above the anchor it merges', asyn
   expect(finding!.line).toBe(4);
   expect(finding!.fix).toBeUndefined();
 });
+
+it('fix: offered when the anchor moves along with the service that defines it, or stays above', async () => {
+  const text = 'x-base: &base\n  image: nginx:1.27\nservices:\n  web:\n    <<: *base\n  api: &api\n    <<: *base\n    command: serve\n  admin:\n    <<: *base\n';
+  // admin (no anchor, one alias of the x- anchor that stays on top) and api move freely.
+  expect(await fixedText(rule, { 'compose.yaml': text }, 'compose.yaml')).toBe('x-base: &base\n  image: nginx:1.27\nservices:\n  admin:\n    <<: *base\n  api: &api\n    <<: *base\n    command: serve\n  web:\n    <<: *base\n');
+});
