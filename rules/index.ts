@@ -11,8 +11,22 @@ import aptPinVersions from './apt-pin-versions.js';
 import buildContextIsolation from './build-context-isolation.js';
 import buildOnlyService from './build-only-service.js';
 import buildkitEnabled from './buildkit-enabled.js';
+import composeBuildAndImage from './compose-build-and-image.js';
+import composeContainerName from './compose-container-name.js';
+import composeDependsOnOrder from './compose-depends-on-order.js';
+import composeDuplicateContainerName from './compose-duplicate-container-name.js';
+import composeDuplicateHostPort from './compose-duplicate-host-port.js';
 import composeImageTag from './compose-image-tag.js';
+import composePortQuotes from './compose-port-quotes.js';
+import composePortsOrder from './compose-ports-order.js';
+import composeProjectName from './compose-project-name.js';
 import composeSchema from './compose-schema.js';
+import composeServiceKeysOrder from './compose-service-keys-order.js';
+import composeServicesOrder from './compose-services-order.js';
+import composeTopLevelOrder from './compose-top-level-order.js';
+import composeUnboundPort from './compose-unbound-port.js';
+import composeVersionField from './compose-version-field.js';
+import composeVolumeQuotes from './compose-volume-quotes.js';
 import consecutiveRun from './consecutive-run.js';
 import consistentInstructionCasing from './consistent-instruction-casing.js';
 import copyDestinationSlash from './copy-destination-slash.js';
@@ -43,7 +57,9 @@ import goPinVersions from './go-pin-versions.js';
 import gpuReservation from './gpu-reservation.js';
 import gpuUnneeded from './gpu-unneeded.js';
 import healthcheckForDependency from './healthcheck-for-dependency.js';
+import healthcheckPresent from './healthcheck-present.js';
 import healthcheckRequired from './healthcheck-required.js';
+import internalNetworkExposed from './internal-network-exposed.js';
 import invalidBaseImagePlatform from './invalid-base-image-platform.js';
 import invalidDefaultArgInFrom from './invalid-default-arg-in-from.js';
 import jsonArgsRecommended from './json-args-recommended.js';
@@ -59,6 +75,7 @@ import labelSuperfluous from './label-superfluous.js';
 import labelUrl from './label-url.js';
 import legacyKeyValueFormat from './legacy-key-value-format.js';
 import lockedInstall from './locked-install.js';
+import logRotation from './log-rotation.js';
 import maintainerDeprecated from './maintainer-deprecated.js';
 import manifestBeforeSource from './manifest-before-source.js';
 import noApkUpgrade from './no-apk-upgrade.js';
@@ -70,6 +87,7 @@ import noFromPlatformFlag from './no-from-platform-flag.js';
 import noHostCommands from './no-host-commands.js';
 import noInlineIgnore from './no-inline-ignore.js';
 import noInstallScripts from './no-install-scripts.js';
+import noPlaintextSecrets from './no-plaintext-secrets.js';
 import noRuntimeInstall from './no-runtime-install.js';
 import noSecretsInArgEnv from './no-secrets-in-arg-env.js';
 import noShellSymlink from './no-shell-symlink.js';
@@ -89,6 +107,8 @@ import redundantTargetPlatform from './redundant-target-platform.js';
 import requiredStages from './required-stages.js';
 import requiredVariable from './required-variable.js';
 import reservedStageName from './reserved-stage-name.js';
+import resourceLimits from './resource-limits.js';
+import restartPolicy from './restart-policy.js';
 import runtimeMinimal from './runtime-minimal.js';
 import shellcheck from './shellcheck.js';
 import singleCmdEntrypointHealthcheck from './single-cmd-entrypoint-healthcheck.js';
@@ -124,8 +144,22 @@ export const builtinRules: Rule[] = [
   buildContextIsolation,
   buildOnlyService,
   buildkitEnabled,
+  composeBuildAndImage,
+  composeContainerName,
+  composeDependsOnOrder,
+  composeDuplicateContainerName,
+  composeDuplicateHostPort,
   composeImageTag,
+  composePortQuotes,
+  composePortsOrder,
+  composeProjectName,
   composeSchema,
+  composeServiceKeysOrder,
+  composeServicesOrder,
+  composeTopLevelOrder,
+  composeUnboundPort,
+  composeVersionField,
+  composeVolumeQuotes,
   consecutiveRun,
   consistentInstructionCasing,
   copyDestinationSlash,
@@ -156,7 +190,9 @@ export const builtinRules: Rule[] = [
   gpuReservation,
   gpuUnneeded,
   healthcheckForDependency,
+  healthcheckPresent,
   healthcheckRequired,
+  internalNetworkExposed,
   invalidBaseImagePlatform,
   invalidDefaultArgInFrom,
   jsonArgsRecommended,
@@ -172,6 +208,7 @@ export const builtinRules: Rule[] = [
   labelUrl,
   legacyKeyValueFormat,
   lockedInstall,
+  logRotation,
   maintainerDeprecated,
   manifestBeforeSource,
   noApkUpgrade,
@@ -183,6 +220,7 @@ export const builtinRules: Rule[] = [
   noHostCommands,
   noInlineIgnore,
   noInstallScripts,
+  noPlaintextSecrets,
   noRuntimeInstall,
   noSecretsInArgEnv,
   noShellSymlink,
@@ -202,6 +240,8 @@ export const builtinRules: Rule[] = [
   requiredStages,
   requiredVariable,
   reservedStageName,
+  resourceLimits,
+  restartPolicy,
   runtimeMinimal,
   shellcheck,
   singleCmdEntrypointHealthcheck,
