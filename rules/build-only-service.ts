@@ -2,7 +2,7 @@ import type { ComposeService } from '../src/model/compose.js';
 import type { ComposeProjectService } from '../src/model/compose-project.js';
 import { commandText, composeProjectsOf } from '../src/model/compose-queries.js';
 import { rangeOfOrigin, scalarText } from '../src/model/compose-tree.js';
-import { normalizedImageName as normalizedImage } from '../src/model/image-ref.js';
+import { baseImageUser } from '../src/model/build-only.js';
 import { appendPairs, indentUnit, replaceScalar, type YamlSource } from '../src/model/yaml-edits.js';
 import type { Fix, Rule, TextEdit } from '../src/engine/types.js';
 
@@ -72,23 +72,9 @@ const rule: Rule = {
   },
   check(context) {
     for (const project of composeProjectsOf(context.project)) {
-      // Base images of the Dockerfiles built by the services of this project.
-      const baseImages = new Map<string, { service: string; dockerfile: string }[]>();
-      for (const target of context.project.buildTargets) {
-        if (target.composeService?.project !== project) continue;
-        for (const stage of target.dockerfile.stages) {
-          if (stage.from.stageRef !== null || stage.from.isScratch || stage.from.unresolvedVariables.length) continue;
-          const image = normalizedImage(stage.from.image);
-          if (image) baseImages.set(image, [...(baseImages.get(image) ?? []), { service: target.composeService.name, dockerfile: target.dockerfile.file.path }]);
-        }
-      }
       for (const service of project.services) {
-        if (!service.build || !service.image) continue;
-        const image = normalizedImage(service.image);
-        if (!image) continue;
-        // A service built from the same Dockerfile (two services sharing `image: alpine` + `build: .`) is not a base.
-        const own = service.build.dockerfilePath;
-        const user = baseImages.get(image)?.find((candidate) => candidate.service !== service.name && candidate.dockerfile !== own)?.service;
+        if (!service.build) continue;
+        const user = baseImageUser(context.project, project, { name: service.name, image: service.image, dockerfilePath: service.build.dockerfilePath });
         if (!user) continue;
         if (service.profiles.length) continue;
         const exits = exitsAtOnce(service);

@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import { baseImageUserOf } from './build-only.js';
 import type { ComposeService } from './compose.js';
 import { anyDefinitionEntry, entryText, isPrimaryDefinition, mapEntry, resolveAlias, scalarText, serviceDefinitions, type Entry } from './compose-values.js';
 import { targetStage, type DockerInstruction } from './dockerfile.js';
@@ -114,6 +115,9 @@ export function oneShotSignal(project: Project, service: ComposeService): OneSho
   const words = processWords(project, service);
   const finite = words ? finiteCommand(words) : null;
   if (finite) return { strength: 'strong', reason: finite };
+  // Seed 000: a service that only builds another service's base image should exit at once, not restart.
+  const user = baseImageUserOf(project, service);
+  if (user) return { strength: 'strong', reason: `it only builds the base image of "${user}" (see build-only-service)` };
   const files = new Set(serviceDefinitions(project, service).map((definition) => definition.compose));
   for (const other of [...files].flatMap((compose) => compose.services)) {
     const waits = other.dependsOn.find((dependency) => dependency.service === service.name && dependency.condition === 'service_completed_successfully');

@@ -5,6 +5,14 @@ const withHealthcheck = 'FROM node:22-alpine\nHEALTHCHECK CMD wget -q -O- http:/
 
 testRule(rule, {
   valid: [
+    {
+      name: 'build-only base service (seed 000) without command: build-only-service speaks for it',
+      files: {
+        'compose.yaml': 'services:\n  base:\n    image: crucible-base:1\n    build:\n      context: .\n      dockerfile: base.Dockerfile\n  api:\n    build: ./api\n    restart: unless-stopped\n    healthcheck:\n      test: ["CMD", "true"]\n',
+        'base.Dockerfile': 'FROM python:3.12-slim\n',
+        'api/Dockerfile': 'FROM crucible-base:1\nCMD ["python"]\n',
+      },
+    },
     { name: 'compose healthcheck', files: { 'compose.yaml': 'services:\n  db:\n    image: postgres:17.2\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n' } },
     { name: 'HEALTHCHECK in the built Dockerfile', files: { 'compose.yaml': 'services:\n  api:\n    build: ./api\n', 'api/Dockerfile': withHealthcheck } },
     {

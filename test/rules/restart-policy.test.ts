@@ -3,6 +3,14 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
+    {
+      name: 'build-only base service (seed 000) without command: build-only-service speaks for it',
+      files: {
+        'compose.yaml': 'services:\n  base:\n    image: crucible-base:1\n    build:\n      context: .\n      dockerfile: base.Dockerfile\n  api:\n    build: ./api\n    restart: unless-stopped\n    healthcheck:\n      test: ["CMD", "true"]\n',
+        'base.Dockerfile': 'FROM python:3.12-slim\n',
+        'api/Dockerfile': 'FROM crucible-base:1\nCMD ["python"]\n',
+      },
+    },
     { name: 'long-running with unless-stopped', files: { 'compose.yaml': 'services:\n  api:\n    image: shop/api:2.1\n    restart: unless-stopped\n' } },
     {
       name: 'one-shot job waited on, no restart',
