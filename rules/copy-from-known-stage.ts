@@ -1,5 +1,5 @@
 import type { DockerfileModel, Stage } from '../src/model/dockerfile.js';
-import { hasVariableReference } from '../src/model/variable-references.js';
+import { hasVariableReference } from '../src/model/dockerfile-vars.js';
 import type { Rule } from '../src/engine/types.js';
 
 /** `--from` text that is clearly an image reference rather than a stage name. */

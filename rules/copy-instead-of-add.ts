@@ -1,5 +1,5 @@
 import { isArchivePath, isRemoteUrl } from '../src/model/dockerfile-words.js';
-import { hasVariableReference } from '../src/model/variable-references.js';
+import { hasVariableReference } from '../src/model/dockerfile-vars.js';
 import type { Rule } from '../src/engine/types.js';
 
 /** Flags only ADD has: with them, COPY is not a drop-in replacement. */

@@ -1,6 +1,6 @@
 import type { DockerfileModel, Stage } from '../src/model/dockerfile.js';
 import { stageChain } from '../src/model/queries.js';
-import { variableReferences } from '../src/model/variable-references.js';
+import { variableReferences } from '../src/model/dockerfile-vars.js';
 import type { Rule } from '../src/engine/types.js';
 
 /** Names ENV set in the stages a stage builds on: they are defined before the stage starts. */
@@ -42,7 +42,7 @@ const rule: Rule = {
             if (!property.valueRange) continue;
             const start = dockerfile.file.offsetAt(property.valueRange.start);
             const raw = dockerfile.file.text.slice(start, dockerfile.file.offsetAt(property.valueRange.end));
-            for (const reference of variableReferences(raw, dockerfile.escapeChar)) {
+            for (const reference of variableReferences(raw, 0, dockerfile.escapeChar)) {
               if (reference.name === property.name || !newNames.has(reference.name)) continue;
               context.report({
                 file: dockerfile.file,

@@ -1,5 +1,5 @@
 import { unquoteWord } from '../src/model/dockerfile-words.js';
-import { hasVariableReference } from '../src/model/variable-references.js';
+import { hasVariableReference } from '../src/model/dockerfile-vars.js';
 import type { Rule } from '../src/engine/types.js';
 
 const MAX_PORT = 65535;

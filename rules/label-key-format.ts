@@ -1,4 +1,4 @@
-import { hasVariableReference } from '../src/model/variable-references.js';
+import { hasVariableReference } from '../src/model/dockerfile-vars.js';
 import { labelPairs } from '../src/model/label-schema.js';
 import type { Rule } from '../src/engine/types.js';
 

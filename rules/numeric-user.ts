@@ -1,5 +1,5 @@
 import { unquoteWord } from '../src/model/dockerfile-words.js';
-import { hasVariableReference } from '../src/model/variable-references.js';
+import { hasVariableReference } from '../src/model/dockerfile-vars.js';
 import type { DockerfileModel, DockerInstruction } from '../src/model/dockerfile.js';
 import { stageChain } from '../src/model/queries.js';
 import type { Rule } from '../src/engine/types.js';

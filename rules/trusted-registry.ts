@@ -2,7 +2,7 @@ import type { DockerfileModel, Stage } from '../src/model/dockerfile.js';
 import type { Range } from '../src/model/source.js';
 import { formatImageRef, parseImageRef } from '../src/model/image-ref.js';
 import { isTrustedRegistry, registryOf, trustedRegistries } from '../src/model/registries.js';
-import { hasVariableReference } from '../src/model/variable-references.js';
+import { hasVariableReference } from '../src/model/dockerfile-vars.js';
 import type { Rule } from '../src/engine/types.js';
 
 /** True when `--from=` / `from=` names a stage (alias or index) rather than an image. */

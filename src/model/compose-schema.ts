@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { distance } from 'fastest-levenshtein';
+import { closestMatch } from './suggest.js';
 import composeSpec from './schema/compose-spec.json' with { type: 'json' };
 import { entryAt, valueAt, type ComposeMap, type ComposePath, type ComposeValue, type Origin } from './compose-tree.js';
 
@@ -171,14 +171,5 @@ function describe(error: ErrorObject, path: ComposePath, model: ComposeMap): Sch
 
 /** The known key closest to a misspelt one, when it is close enough to be a typo. */
 export function closest(word: string, candidates: string[]): string | null {
-  let best: string | null = null;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = distance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best !== null && bestDistance <= Math.max(1, Math.ceil(word.length / 3)) ? best : null;
+  return closestMatch(word, candidates, Math.max(1, Math.ceil(word.length / 3)));
 }

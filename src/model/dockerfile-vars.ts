@@ -1,4 +1,5 @@
 import { shellTextOf, type DockerfileModel, type DockerInstruction, type Stage } from './dockerfile.js';
+import { closestMatch } from './suggest.js';
 import { stageChain } from './queries.js';
 
 /**
@@ -88,6 +89,11 @@ export function variableReferences(text: string, offset: number, escapeChar: str
     i++;
   }
   return found;
+}
+
+/** True when the text uses a variable: its value is only known at build time. */
+export function hasVariableReference(text: string, escapeChar = '\\'): boolean {
+  return variableReferences(text, 0, escapeChar).length > 0;
 }
 
 function closingBrace(text: string, from: number): number {
@@ -332,34 +338,9 @@ export function expandedSpans(model: DockerfileModel, instruction: DockerInstruc
 }
 
 /** Optimal-string-alignment distance (a swap of two letters costs 1), case-insensitive. */
-function editDistance(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= x.length; i++) {
-    for (let j = 1; j <= y.length; j++) {
-      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
-    }
-  }
-  return d[x.length]![y.length]!;
-}
-
 /** The candidate a name is probably a typo of (`PAHT` → `PATH`, `node_version` → `NODE_VERSION`), or null. */
 export function closestName(name: string, candidates: Iterable<string>): string | null {
-  let best: string | null = null;
-  let bestDistance = Infinity;
-  const limit = name.length >= 6 ? 2 : 1;
-  for (const candidate of candidates) {
-    if (candidate === name) continue;
-    const distance = editDistance(name, candidate);
-    if (distance <= limit && distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
+  return closestMatch(name, candidates, name.length >= 6 ? 2 : 1);
 }
 
 /** Every word of every EXPOSE with its value after expansion (words whose value is not known are left out). */

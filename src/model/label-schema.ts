@@ -2,7 +2,7 @@ import emailAddresses from 'email-addresses';
 import semver from 'semver';
 import parseSpdx from 'spdx-expression-parse';
 import type { DockerfileModel, DockerInstruction, InstructionProperty } from './dockerfile.js';
-import { hasVariableReference } from './variable-references.js';
+import { hasVariableReference } from './dockerfile-vars.js';
 
 /** The value types hadolint's `label-schema` knows. */
 export const LABEL_TYPES = ['text', 'url', 'hash', 'rfc3339', 'semver', 'spdx', 'email'] as const;
