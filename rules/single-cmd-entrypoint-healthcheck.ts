@@ -17,7 +17,7 @@ const rule: Rule = {
       bad: { code: 'FROM python:3.12-slim\nCMD ["python", "manage.py", "migrate"]\nCMD ["gunicorn", "app.wsgi"]\n' },
       good: { code: 'FROM python:3.12-slim\nCMD ["gunicorn", "app.wsgi"]\n' },
       notes:
-        'The finding points at the instruction that is overridden, as BuildKit does. Each stage is checked on its own: a later stage may set its own CMD. hadolint reports DL4003 (multiple CMD) as a warning and DL3012/DL4004 as errors; this rule uses error for all three (set its severity in the config to change that).',
+        'The finding points at the instruction that is overridden, as BuildKit does. Each stage is checked on its own: a later stage may set its own CMD. As in hadolint, a repeated CMD (DL4003) is a warning and a repeated ENTRYPOINT (DL4004) or HEALTHCHECK (DL3012) an error; the severity set in the config is the ceiling for all three.',
     },
   },
   check(context) {
@@ -34,6 +34,8 @@ const rule: Rule = {
               file: dockerfile.file,
               range: overridden.keywordRange,
               message: `Multiple ${keyword} instructions in one stage: this one is overridden by the ${keyword} on line ${last.range.start.line}; remove it.`,
+              // hadolint's defaults: DL4003 (CMD) is a warning, DL4004 and DL3012 are errors.
+              ...(keyword === 'CMD' ? { severity: 'warning' as const } : {}),
             });
           }
         }

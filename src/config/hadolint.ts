@@ -22,7 +22,7 @@ export interface HadolintTranslation {
   rules: Record<string, SeveritySetting>;
   /** Rule ID → where its severity came from (`ignored: DL3059`), for comments in a generated config. */
   origins: Record<string, string>;
-  /** `trustedRegistries`, `labelSchema`, `strictLabels`. */
+  /** `trustedRegistries`, `labelSchema`, `strictLabels`; `shellcheck.exclude` from ignored SC codes. */
   settings: Record<string, unknown>;
   /** `failure-threshold`: the mildest severity that fails the run; `none` never fails. */
   failureThreshold?: Severity | 'none';
@@ -70,6 +70,17 @@ export function translateHadolintConfig(text: string, file: string, catalog: Rul
     });
   };
   const setRule = (code: string, severity: SeveritySetting, why: string) => {
+    // ShellCheck codes are findings of the one `shellcheck` rule: ignoring one excludes it from the run.
+    if (/^SC\d{4}$/i.test(code)) {
+      if (severity === 'off') {
+        const shellcheck = (result.settings.shellcheck ??= { exclude: [] as string[] }) as { exclude: string[] };
+        shellcheck.exclude.push(code.toUpperCase());
+        result.translated.push(`${why} ${code} → settings.shellcheck.exclude`);
+      } else {
+        result.untranslated.push(`${why} ${code}: ShellCheck findings keep ShellCheck's level (cap them all with rules.shellcheck)`);
+      }
+      return;
+    }
     const id = catalog.resolveId(code);
     if (!id) {
       if (!result.unknownCodes.includes(code)) result.unknownCodes.push(code);

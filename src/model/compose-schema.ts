@@ -17,9 +17,30 @@ let validator: ValidateFunction | null = null;
 function composeValidator(): ValidateFunction {
   if (!validator) {
     const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, allowUnionTypes: true, validateSchema: false });
-    validator = ajv.compile(composeSpec as object);
+    validator = ajv.compile(withNewerSpec(composeSpec as unknown as JsonSchema));
   }
   return validator;
+}
+
+type JsonSchema = Record<string, unknown>;
+
+/**
+ * What Compose accepts that the newest schema on npm (vendored) does not have yet, so valid files are
+ * not reported: `pre_start` init containers (Compose 5.3, a list of steps, each a mapping) and an
+ * empty entry under a service's `models` (`models: {llm: }`, newer schemas allow null there).
+ * Each addition is skipped once the vendored schema defines it.
+ */
+function withNewerSpec(spec: JsonSchema): JsonSchema {
+  const schema = structuredClone(spec);
+  const service = (schema.definitions as Record<string, JsonSchema>).service!;
+  const properties = service.properties as Record<string, JsonSchema>;
+  properties.pre_start ??= { type: 'array', items: { type: 'object' }, description: 'Init containers: steps run, in order, before the service container starts.' };
+  const modelsMap = (properties.models?.oneOf as JsonSchema[] | undefined)?.find((branch) => branch.type === 'object');
+  const entries = modelsMap?.patternProperties as Record<string, JsonSchema> | undefined;
+  for (const [pattern, entry] of Object.entries(entries ?? {})) {
+    if (entry.type === 'object') entries![pattern] = { oneOf: [entry, { type: 'null' }] };
+  }
+  return schema;
 }
 
 /** Validate a merged, interpolated project model against the compose specification. */

@@ -272,6 +272,27 @@ export function parseDockerfile(file: SourceFile): DockerfileModel {
   return model;
 }
 
+/**
+ * The global ARG defaults as BuildKit sees them in FROM: each default is expanded with the global
+ * ARGs declared before it (`ARG IMAGE=$REGISTRY/$OWNER/app`), and `unresolvedBehind` keeps the
+ * variables a default could not resolve (a platform ARG, an ARG without default).
+ */
+function globalArgDefaults(model: DockerfileModel): { defaults: Map<string, string | null>; unresolvedBehind: Map<string, string[]> } {
+  const defaults = new Map<string, string | null>();
+  const unresolvedBehind = new Map<string, string[]>();
+  for (const arg of model.globalArgs) {
+    if (arg.defaultValue === null || !arg.defaultValue.includes('$')) {
+      defaults.set(arg.name, arg.defaultValue);
+      unresolvedBehind.set(arg.name, []);
+      continue;
+    }
+    const expanded = expandVariables(arg.defaultValue, (name) => defaults.get(name) ?? undefined, { escapeChar: model.escapeChar });
+    defaults.set(arg.name, expanded.value);
+    unresolvedBehind.set(arg.name, [...expanded.unresolved, ...expanded.used.flatMap((name) => unresolvedBehind.get(name) ?? [])]);
+  }
+  return { defaults, unresolvedBehind };
+}
+
 function toFromClause(instruction: DockerInstruction, model: DockerfileModel, stageNames: Map<string, number>): FromClause {
   const args = instruction.args;
   const imageArg = args[0];
@@ -279,9 +300,10 @@ function toFromClause(instruction: DockerInstruction, model: DockerfileModel, st
   let alias: Located | null = null;
   if (args.length >= 3 && args[1]!.value.toLowerCase() === 'as') alias = args[2]!;
   const platformFlag = instruction.flags.find((flag) => flag.name === 'platform');
-  const defaults = new Map<string, string | null>();
-  for (const arg of model.globalArgs) defaults.set(arg.name, arg.defaultValue);
+  const { defaults, unresolvedBehind } = globalArgDefaults(model);
   const substituted = expandVariables(imageText, (name) => defaults.get(name) ?? undefined, { escapeChar: model.escapeChar });
+  // `ARG IMAGE=$REGISTRY/app` then `FROM $IMAGE`: what REGISTRY lacks, the FROM lacks too.
+  const unresolved = [...new Set([...substituted.unresolved, ...substituted.used.flatMap((name) => unresolvedBehind.get(name) ?? [])])];
   const image = substituted.value;
   const stageRef = stageNames.get(image.toLowerCase()) ?? null;
   const isScratch = image.toLowerCase() === 'scratch';
@@ -292,7 +314,7 @@ function toFromClause(instruction: DockerInstruction, model: DockerfileModel, st
     imageRef: stageRef === null && !isScratch ? parseImageRef(image) : null,
     stageRef,
     isScratch,
-    unresolvedVariables: substituted.unresolved,
+    unresolvedVariables: unresolved,
     argsUsed: substituted.used.filter((name) => defaults.has(name)),
     platform: platformFlag ? { value: platformFlag.value ?? '', range: platformFlag.valueRange ?? platformFlag.range } : null,
     alias,

@@ -55,10 +55,11 @@ describe('docker-policy init', () => {
     expect(stdout).toContain('Translated from .hadolint.yml:');
     expect(stdout).toContain('ignored: DL3059 → consecutive-run: off');
     expect(stdout).toContain('override.style: DL3066 → numeric-user: info');
-    expect(stdout).toMatch(/Not translated:[\s\S]*SC2086[\s\S]*failure-threshold: warning/);
+    expect(stdout).toContain('ignored: SC2086 → settings.shellcheck.exclude');
+    expect(stdout).toMatch(/Not translated:[\s\S]*failure-threshold: warning/);
     const config = await loads(path.join(directory, '.docker-policy.yaml'));
     expect(config.rules).toMatchObject({ 'consecutive-run': { severity: 'off' }, 'numeric-user': { severity: 'info' } });
-    expect(config.settings).toEqual({ trustedRegistries: ['docker.io', '*.acme.example'], labelSchema: { maintainer: 'email' }, strictLabels: true });
+    expect(config.settings).toEqual({ shellcheck: { exclude: ['SC2086'] }, trustedRegistries: ['docker.io', '*.acme.example'], labelSchema: { maintainer: 'email' }, strictLabels: true });
   });
 
   it('stops with the file and line of a malformed hadolint config, writing nothing', () => {
@@ -104,7 +105,14 @@ describe('docker-policy check --hadolint-config', () => {
     const directory = project({ ...base, '.hadolint.yaml': 'ignored: [SC2086, DL9999, DL3059]\n' });
     const { code, stderr } = cli(directory, 'check', '--hadolint-config', '.hadolint.yaml');
     expect(code).toBe(1);
-    expect(stderr.trim().split('\n')).toEqual(['docker-policy: warning: .hadolint.yaml: no rule carries SC2086, DL9999; left out']);
+    expect(stderr.trim().split('\n')).toEqual(['docker-policy: warning: .hadolint.yaml: no rule carries DL9999; left out']);
+  });
+
+  it('excludes ignored ShellCheck codes from the shellcheck run', () => {
+    const directory = project({ Dockerfile: 'FROM node:22.12\nRUN f="$(cat /etc/list)" && ls $f\nUSER 1000\n', '.dockerignore': IGNORE, '.hadolint.yaml': 'ignored: [SC2086]\n' });
+    const ids = (extra: string[]) => findings(cli(directory, 'check', '-f', 'json', '--rule', 'shellcheck=warning', ...extra).stdout).map((finding) => finding.ruleId);
+    expect(ids([])).toContain('shellcheck/SC2086');
+    expect(ids(['--hadolint-config', '.hadolint.yaml'])).not.toContain('shellcheck/SC2086');
   });
 
   it('with disable-ignore-pragma, hadolint pragmas stop working and docker-policy ones still work', () => {

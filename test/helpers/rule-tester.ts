@@ -24,6 +24,8 @@ export interface ExpectedFinding {
   column?: number;
   /** Substring the message must contain. */
   message?: string;
+  /** The finding's severity, when the rule reports some findings milder than its default. */
+  severity?: Finding['severity'];
 }
 
 export interface InvalidCase extends ValidCase {
@@ -86,12 +88,13 @@ export function testRule(rule: Rule, cases: { valid: ValidCase[]; invalid: Inval
       it(`invalid #${index + 1}${testCase.name ? `: ${testCase.name}` : ''}`, async () => {
         const findings = await runRule(rule, testCase);
         const onlyFile = typeof testCase.files === 'string' ? 'Dockerfile' : Object.keys(testCase.files).length === 1 ? Object.keys(testCase.files)[0] : 'Dockerfile';
-        const actual = findings.map((finding) => ({ file: finding.file, line: finding.line, column: finding.column, message: finding.message }));
+        const actual = findings.map((finding) => ({ file: finding.file, line: finding.line, column: finding.column, message: finding.message, severity: finding.severity }));
         const expected = testCase.errors.map((error) => ({
           file: error.file ?? onlyFile,
           line: error.line,
           column: error.column ?? expect.any(Number),
           message: error.message ? expect.stringContaining(error.message) : expect.any(String),
+          severity: error.severity ?? expect.any(String),
         }));
         expect(actual).toEqual(expected);
         if (testCase.output !== undefined) {

@@ -177,6 +177,27 @@ const cases: Case[] = [
     expected: { api: { image: 'api:1' }, db: { image: 'postgres:17', build: 'db/image' } },
   },
   {
+    name: 'interpolation: bare $VAR next to ${VAR}, unset variables empty, .env quotes',
+    v1: true,
+    files: {
+      'compose.yaml': 'services:\n  a:\n    image: $REPO/app:${TAG}\n    environment:\n      URL: http://$HOST:$PORT/x\n      EMPTY: "[$UNSET]"\n',
+      '.env': 'REPO=registry.example/team\nTAG="1.2"\nHOST=db\nPORT=5432\n',
+    },
+    expected: { a: { image: 'registry.example/team/app:1.2', environment: { URL: 'http://db:5432/x', EMPTY: '[]' } } },
+  },
+  {
+    name: 'include (long form): project_directory for relative paths, env_file for interpolation',
+    v1: false,
+    files: {
+      'compose.yaml': 'include:\n  - path: infra/db.yaml\n    project_directory: infra/app\n    env_file: infra/db.env\nservices:\n  api:\n    image: api:1\n',
+      'infra/db.yaml': 'services:\n  db:\n    image: postgres:${PG:-16}\n    build: ./image\n',
+      'infra/db.env': 'PG=17\n',
+      'infra/.env': 'PG=15\n',
+      'infra/app/image/Dockerfile': 'FROM postgres:17\n',
+    },
+    expected: { api: { image: 'api:1' }, db: { image: 'postgres:17', build: 'infra/app/image' } },
+  },
+  {
     name: 'nested and alternative values (compose v2 only)',
     v1: false,
     files: { 'compose.yaml': 'services:\n  a:\n    image: "x:${A:+alt}-${B+set}-${E:-${F:-deep}}"\n', '.env': 'A=1\nB=\nE=\n' },

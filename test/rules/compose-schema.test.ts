@@ -7,6 +7,9 @@ testRule(rule, {
     { name: 'interpolated values and extension fields', files: { 'compose.yaml': 'x-common: &common\n  restart: unless-stopped\nservices:\n  web:\n    <<: *common\n    image: nginx:${TAG:-1.27}\n    privileged: ${PRIV:-false}\n' } },
     { name: 'override file with a partial service', files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n', 'compose.override.yaml': 'services:\n  web:\n    ports: !override\n      - "3000:80"\n    environment: !reset []\n' } },
     { name: 'extends from another file', files: { 'compose.yaml': 'services:\n  web:\n    extends:\n      file: common.yml\n      service: base\n', 'common.yml': 'services:\n  base:\n    image: nginx:1.27\n' } },
+    // docker/compose e2e fixtures: keys newer than the vendored schema.
+    { name: 'pre_start init containers (Compose 5.3)', files: { 'compose.yaml': 'services:\n  app:\n    image: alpine:3.21\n    pre_start:\n      - image: alpine:3.21\n        command: sh -c "echo ok > /shared/init"\n' } },
+    { name: 'a service model entry without settings', files: { 'compose.yaml': 'services:\n  app:\n    image: alpine:3.21\n    models:\n      llm:\nmodels:\n  llm:\n    model: ai/example\n' } },
   ],
   invalid: [
     { name: 'misspelt key with a suggestion', files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    buidl: .\n' }, errors: [{ line: 4, column: 5, message: 'Unknown key `buidl` in service web (did you mean `build`?)' }] },
@@ -21,6 +24,7 @@ testRule(rule, {
     { name: 'extends cycle', files: { 'compose.yaml': 'services:\n  a:\n    image: x:1\n    extends: b\n  b:\n    extends: a\n' }, errors: [{ line: 6, column: 14, message: '`extends` cycle: compose.yaml:a → compose.yaml:b → compose.yaml:a' }] },
     { name: 'include cycle', files: { 'compose.yaml': 'include:\n  - other/compose.yaml\nservices:\n  web:\n    image: nginx:1.27\n', 'other/compose.yaml': 'include:\n  - ../compose.yaml\nservices:\n  api:\n    image: api:1\n' }, errors: [{ file: 'compose.yaml', line: 2, column: 5, message: 'include cycle' }, { file: 'other/compose.yaml', line: 2, column: 5, message: 'include cycle' }] },
     { name: 'missing included file', files: { 'compose.yaml': 'include:\n  - path: db/compose.yaml\nservices:\n  web:\n    image: nginx:1.27\n' }, errors: [{ line: 2, column: 11, message: 'included file db/compose.yaml does not exist' }] },
+    { name: 'pre_start must be a list of steps', files: { 'compose.yaml': 'services:\n  app:\n    image: alpine:3.21\n    pre_start: echo hi\n' }, errors: [{ line: 4, column: 16, message: 'services.app.pre_start: must be' }] },
     { name: 'invalid interpolation', files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:${TAG\n' }, errors: [{ line: 3, column: 12, message: 'Invalid interpolation `${TAG`' }] },
     { name: 'list in one file, string in the other', files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    dns_search: [a.example]\n', 'compose.override.yaml': 'services:\n  web:\n    volumes: ./data\n' }, errors: [{ file: 'compose.override.yaml', line: 3, column: 14, message: 'services.web.volumes: must be a list' }] },
     { name: 'alias bomb', files: { 'compose.yaml': `x-a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n${Array.from({ length: 6 }, (_, i) => `x-${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`).join('\n')}\nservices:\n  web:\n    image: nginx:1.27\n` }, errors: [{ line: 1, column: 1, message: 'alias bomb' }] },

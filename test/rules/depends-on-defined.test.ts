@@ -3,6 +3,7 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
+    { name: 'a diamond is no cycle', files: { 'compose.yaml': 'services:\n  a:\n    image: a:1\n    depends_on: [b, c]\n  b:\n    image: b:1\n    depends_on: [d]\n  c:\n    image: c:1\n    depends_on: [d]\n  d:\n    image: d:1\n' } },
     { name: 'short syntax', files: { 'compose.yaml': 'services:\n  api:\n    image: a:1\n    depends_on: [db]\n  db:\n    image: postgres:17\n' } },
     { name: 'long syntax', files: { 'compose.yaml': 'services:\n  api:\n    image: a:1\n    depends_on:\n      db:\n        condition: service_started\n  db:\n    image: postgres:17\n' } },
     {
@@ -12,6 +13,13 @@ testRule(rule, {
     { name: 'service from an included file', files: { 'compose.yaml': 'include:\n  - db/compose.yaml\nservices:\n  api:\n    image: a:1\n    depends_on: [db]\n', 'db/compose.yaml': 'services:\n  db:\n    image: postgres:17\n' } },
   ],
   invalid: [
+    // compose-go's loader fixtures compose-depends-on-cycle.yaml and compose-depends-on-self.yaml.
+    {
+      name: 'a dependency cycle, reported once at the entry that closes it',
+      files: { 'compose.yaml': 'services:\n  a:\n    image: a:1\n    depends_on: [b]\n  b:\n    image: b:1\n    depends_on:\n      c:\n        condition: service_started\n  c:\n    image: c:1\n    depends_on: [a]\n' },
+      errors: [{ line: 12, column: 18, message: 'a → b → c → a' }],
+    },
+    { name: 'a service that depends on itself', files: { 'compose.yaml': 'services:\n  a:\n    image: a:1\n    depends_on: [a]\n' }, errors: [{ line: 4, column: 18, message: 'a → a' }] },
     { name: 'typo in a list', files: { 'compose.yaml': 'services:\n  api:\n    image: a:1\n    depends_on:\n      - databse\n  database:\n    image: postgres:17\n' }, errors: [{ line: 5, column: 9, message: '"databse"' }] },
     { name: 'long syntax key', files: { 'compose.yaml': 'services:\n  api:\n    image: a:1\n    depends_on:\n      cache:\n        condition: service_healthy\n' }, errors: [{ line: 5, column: 7, message: 'not defined' }] },
     {
