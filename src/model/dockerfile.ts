@@ -383,7 +383,7 @@ export function shellTextOf(span: string, escapeChar: string): string {
       continue;
     }
     if (escapeChar !== '\\') {
-      const trimmed = line.replace(/\s+$/, '');
+      const trimmed = line.trimEnd();
       if (trimmed.endsWith(escapeChar) && !isLast) line = `${trimmed.slice(0, -1)}\\${line.slice(trimmed.length)}`;
     }
     out.push(isLast ? line : `${line}\n`);

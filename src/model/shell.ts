@@ -142,13 +142,26 @@ function collectCommands(node: TsNode, text: string, base: number, out: ShellCom
     }
     return;
   }
+  if (node.type === 'list') {
+    // `a && b && c` nests to the left, one level per operator: a long chain would overflow the
+    // stack by recursion, so the chain is walked in a loop (innermost first, as written).
+    const chain: TsNode[] = [];
+    let head: TsNode | undefined = node;
+    while (head?.type === 'list') {
+      chain.push(head);
+      head = head.children[0];
+    }
+    if (head) collectCommands(head, text, base, out, state, depth);
+    for (let index = chain.length - 1; index >= 0; index--) walkChildren(chain[index]!, text, base, out, state, depth, 1);
+    return;
+  }
   walkChildren(node, text, base, out, state, depth);
 }
 
-function walkChildren(node: TsNode, text: string, base: number, out: ShellCommand[], state: WalkState, depth: number): void {
+function walkChildren(node: TsNode, text: string, base: number, out: ShellCommand[], state: WalkState, depth: number, fromChild = 0): void {
   let connector = state.connector;
   let seenStatement = false;
-  for (const child of node.children) {
+  for (const child of node.children.slice(fromChild)) {
     switch (child.type) {
       case '&&':
       case '||':
