@@ -48,7 +48,7 @@ export interface LintResult {
   durationMs: number;
   /** A rule that threw: a bug in docker-policy, reported and counted, never hidden. */
   internalErrors: InternalError[];
-  /** Paths from the command line that could not be read. */
+  /** Paths from the command line that do not exist, and files found that could not be read. */
   pathErrors: { path: string; message: string }[];
   project: Project;
   /** Display paths of the files checked (findings or not), sorted: reports that list clean files too. */
@@ -73,13 +73,17 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     discovered = result.files;
     pathErrors = result.errors;
   }
+  const readErrors: LintResult['pathErrors'] = [];
   const reader: FileReader = {
     read(absolutePath) {
       const overlay = overlays.get(absolutePath);
       if (overlay !== undefined) return overlay;
       try {
         return fs.readFileSync(absolutePath, 'utf8');
-      } catch {
+      } catch (error) {
+        // A linked file that is not there is normal (no .dockerignore); one that is there and cannot be read is not.
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'EISDIR') readErrors.push({ path: absolutePath, message: `cannot read: ${(error as Error).message}` });
         return null;
       }
     },
@@ -174,7 +178,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     filesChecked: targets.size,
     durationMs: Math.round(performance.now() - started),
     internalErrors,
-    pathErrors: pathErrors.map((error) => ({ path: toDisplayPath(path.resolve(options.cwd, error.path), options.cwd), message: error.message })),
+    pathErrors: [...pathErrors, ...readErrors].map((error) => ({ path: toDisplayPath(path.resolve(options.cwd, error.path), options.cwd), message: error.message })),
     project,
     checkedFiles: [...targets].map((file) => project.files.get(file)?.file.displayPath ?? toDisplayPath(file, options.cwd)).sort(),
     notices,

@@ -43,7 +43,8 @@ export function parseDockerignore(file: SourceFile): DockerignoreModel {
     });
   }
   const matcher = createMatcher();
-  matcher.add(patterns.map((entry) => entry.pattern));
+  // `**/**/` matches what `**/` matches; compiled as is, each repeat multiplies the regex's backtracking.
+  matcher.add(patterns.map((entry) => entry.pattern.replace(/(?:\*\*\/)+/g, '**/').replace(/(?:\/\*\*)+/g, '/**')));
   return {
     kind: 'dockerignore',
     file,
