@@ -207,6 +207,8 @@ function contentHash(file: string, overlays: Map<string, string> | undefined): s
   const overlay = overlays?.get(file);
   if (overlay !== undefined) return hash(overlay);
   try {
+    // Only regular files: reading a FIFO would block forever.
+    if (!fs.statSync(file).isFile()) return null;
     return hash(fs.readFileSync(file, 'utf8'));
   } catch {
     return null;

@@ -288,9 +288,6 @@ export const FILE_LIMITS = { maxLine: 64 * 1024, maxInstruction: 64 * 1024, maxF
 
 function sizeProblem(file: SourceFile): ParseError | null {
   const text = file.text;
-  if (text.length > FILE_LIMITS.maxFile) {
-    return { file, message: `the file is ${Math.ceil(text.length / 1024)} KiB; docker-policy checks files up to ${FILE_LIMITS.maxFile / 1024} KiB`, range: file.lineRange(1) };
-  }
   const escapeChar = file.kind === 'dockerfile' && /^#\s*escape\s*=\s*`/im.test(text.slice(0, 1024)) ? '`' : '\\';
   let instructionStart = 1;
   for (let line = 1; line <= file.lineCount; line++) {
@@ -306,6 +303,9 @@ function sizeProblem(file: SourceFile): ParseError | null {
       return { file, message: `the instruction at line ${instructionStart} is ${Math.ceil((end - file.lineStarts[instructionStart - 1]!) / 1024)} KiB long; docker-policy checks instructions up to ${FILE_LIMITS.maxInstruction / 1024} KiB`, range: file.lineRange(instructionStart) };
     }
     instructionStart = line + 1;
+  }
+  if (text.length > FILE_LIMITS.maxFile) {
+    return { file, message: `the file is ${Math.ceil(text.length / 1024)} KiB; docker-policy checks files up to ${FILE_LIMITS.maxFile / 1024} KiB`, range: file.lineRange(1) };
   }
   return null;
 }
