@@ -69,7 +69,7 @@ describe('the engine on projects of arbitrary files', () => {
           fs.rmSync(directory, { recursive: true, force: true });
         }
       }),
-      fuzzParameters(25, PROJECT_WEIGHT),
+      fuzzParameters(40, PROJECT_WEIGHT),
     );
   });
 });
