@@ -91,8 +91,16 @@ export const SHELL_PROGRAMS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh'
 export function parseShell(file: SourceFile, text: string, baseOffset: number): ShellScript {
   const tree = shellParser().parse(text, null, { bufferSize: Math.max(32 * 1024, text.length * 2 + 1024) });
   const commands: ShellCommand[] = [];
-  collectCommands(tree.rootNode, text, baseOffset, commands, { connector: null, inPipeline: false, inSubstitution: false }, 0);
-  return { file, start: baseOffset, end: baseOffset + text.length, commands, hasSyntaxError: tree.rootNode.hasError };
+  let hasSyntaxError = tree.rootNode.hasError;
+  try {
+    collectCommands(tree.rootNode, text, baseOffset, commands, { connector: null, inPipeline: false, inSubstitution: false }, 0);
+  } catch (error) {
+    // Thousands of nested subshells, groups or ifs exhaust the stack of the recursive walk. The
+    // commands found so far stand; the script counts as not understood, like a syntax error.
+    if (!(error instanceof RangeError)) throw error;
+    hasSyntaxError = true;
+  }
+  return { file, start: baseOffset, end: baseOffset + text.length, commands, hasSyntaxError };
 }
 
 interface WalkState {

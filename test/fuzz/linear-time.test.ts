@@ -67,3 +67,20 @@ describe('work on long lines stays linear', () => {
     expect(script.commands[5_000]!.name).toBe('true');
   });
 });
+
+describe('deeply nested shell', () => {
+  // Found with the hostile-input table: 3 000 nested subshells overflowed the stack of the command walk.
+  it.each([
+    ['subshells', `${'('.repeat(3000)}x${')'.repeat(3000)}`],
+    ['groups', `${'{ '.repeat(3000)}x; ${'}; '.repeat(3000)}`],
+    ['ifs', `${'if true; then '.repeat(2000)}x; ${'fi; '.repeat(2000)}`],
+  ])('%s: no exception, and the script counts as not understood', (_name, text) => {
+    const script = parseShell(new SourceFile('/p/run.sh', 'shell', text), text, 0);
+    expect(script.hasSyntaxError).toBe(true);
+  });
+
+  it('a Dockerfile whose RUN nests that deep still has its other instructions checked', () => {
+    const model = parseDockerfile(new SourceFile('/p/Dockerfile', 'dockerfile', `FROM alpine\nRUN ${'('.repeat(3000)}x${')'.repeat(3000)}\nUSER app\n`));
+    expect(model.instructions.map((instruction) => instruction.keyword)).toEqual(['FROM', 'RUN', 'USER']);
+  });
+});
