@@ -21,13 +21,16 @@ const FILE_KINDS = [
   { names: ['.env'], text: hostileText('env', ENV_TOKENS) },
 ];
 
-/** Up to eight files in up to two directories, each of a kind the engine discovers, with hostile text. */
+/** Raw bytes on disk (invalid UTF-8, NUL, a UTF-16 BOM), not text encoded as UTF-8. */
+const rawBytes = fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes));
+
+/** Up to eight files in up to two directories, each of a kind the engine discovers, with hostile text or bytes. */
 const hostileProject = fc.array(
-  fc.constantFrom(...FILE_KINDS).chain((kind) => fc.tuple(fc.constantFrom('', 'a/', 'a/b/'), fc.constantFrom(...kind.names), kind.text)),
+  fc.constantFrom(...FILE_KINDS).chain((kind) => fc.tuple(fc.constantFrom('', 'a/', 'a/b/'), fc.constantFrom(...kind.names), fc.oneof({ arbitrary: kind.text, weight: 5 }, { arbitrary: rawBytes, weight: 1 }))),
   { minLength: 1, maxLength: 8 },
 );
 
-function writeTree(files: [string, string, string][]): string {
+function writeTree(files: [string, string, string | Buffer][]): string {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dp-fuzz-'));
   for (const [folder, name, text] of files) {
     fs.mkdirSync(path.join(directory, folder), { recursive: true });
