@@ -4,6 +4,7 @@ import { finalStage, runCommands, wordRange } from '../src/model/queries.js';
 import { coversPath, mountTargets, removedPaths } from '../src/model/run-context.js';
 import type { Project } from '../src/model/project.js';
 import type { Rule } from '../src/engine/types.js';
+import { withoutTrailing } from '../src/model/trim.js';
 
 const LISTS = '/var/lib/apt/lists';
 
@@ -25,7 +26,7 @@ function shippedStages(project: Project, model: DockerfileModel): Set<Stage> {
 
 /** `/var/lib/apt/lists/*` and `/var/lib/apt/lists/` remove the lists; so does removing a parent directory. */
 function removesLists(path: string): boolean {
-  const literal = path.replace(/[*?[].*$/, '').replace(/\/+$/, '');
+  const literal = withoutTrailing(path.replace(/[*?[][^]*$/, ''), '/');
   return literal !== '' && coversPath(literal, LISTS);
 }
 

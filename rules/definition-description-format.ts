@@ -1,7 +1,6 @@
 import type { Rule } from '../src/engine/types.js';
 import { keyValuePairs } from '../src/model/dockerfile-vars.js';
-
-const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
+import { parserDirectiveLine } from '../src/model/dockerfile-words.js';
 
 const rule: Rule = {
   meta: {
@@ -25,7 +24,7 @@ const rule: Rule = {
       const file = dockerfile.file;
       // Parser directives: the leading `# name=value` lines.
       let directivesEnd = 0;
-      while (directivesEnd < file.lineCount && DIRECTIVE.test(file.lineText(directivesEnd + 1))) directivesEnd++;
+      while (directivesEnd < file.lineCount && parserDirectiveLine(file.lineText(directivesEnd + 1))) directivesEnd++;
       for (const instruction of dockerfile.instructions) {
         let names: string[] = [];
         let what = instruction.keyword;

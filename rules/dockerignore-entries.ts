@@ -1,5 +1,6 @@
 import type { DockerignoreModel } from '../src/model/dockerignore.js';
 import type { Rule } from '../src/engine/types.js';
+import { withoutTrailing } from '../src/model/trim.js';
 
 const DEFAULT_ENTRIES = ['node_modules', '__pycache__', '.git', '.gitignore', '.env', '*.log', 'data/', '*.pkl'];
 
@@ -7,7 +8,7 @@ const DEFAULT_ENTRIES = ['node_modules', '__pycache__', '.git', '.gitignore', '.
 function samplesOf(entry: string): string[] {
   const bare = entry.replace(/^\/+/, '');
   const directory = bare.endsWith('/');
-  const name = bare.replace(/\/+$/, '');
+  const name = withoutTrailing(bare, '/');
   const concrete = name.replace(/\*\*\//g, '').replace(/\*/g, 'sample').replace(/\?/g, 'x');
   return directory ? [`${concrete}/x`] : [concrete];
 }

@@ -4,6 +4,7 @@ import { literalOperands, pipCall, pipRequirement, type PipCall } from '../src/m
 import { commandRange, effectiveArgv, runCommands } from '../src/model/queries.js';
 import type { ShellWord } from '../src/model/shell.js';
 import type { Rule } from '../src/engine/types.js';
+import { withoutTrailing } from '../src/model/trim.js';
 
 /** Bootstrapping tools, not dependencies of the application. */
 const PIP_TOOLS = new Set(['pip', 'setuptools', 'wheel', 'uv', 'poetry', 'pipenv', 'virtualenv']);
@@ -13,7 +14,7 @@ function copiesLockFile(instructions: DockerInstruction[], before: DockerInstruc
     if (instruction === before) return false;
     if (!instruction.copy || instruction.copy.from) continue;
     for (const source of instruction.copy.sources) {
-      const base = source.value.slice(source.value.replace(/\/+$/, '').lastIndexOf('/') + 1);
+      const base = source.value.slice(withoutTrailing(source.value, '/').lastIndexOf('/') + 1);
       if (base.includes('$')) continue;
       const pattern = globToRegExp(base);
       if (lockFiles.some((name) => pattern.test(name))) return true;

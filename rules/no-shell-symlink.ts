@@ -1,6 +1,7 @@
 import { parseArgs } from '../src/model/package-args.js';
 import { effectiveArgv, programName, programRange, runCommands } from '../src/model/queries.js';
 import type { Rule } from '../src/engine/types.js';
+import { withoutTrailing } from '../src/model/trim.js';
 
 const SYSTEM_SHELLS = new Set(['/bin/sh', '/usr/bin/sh']);
 
@@ -27,7 +28,7 @@ const rule: Rule = {
         const { options, positionals } = parseArgs(effectiveArgv(command).slice(1), { valueOptions: new Set(['-S', '--suffix', '-t', '--target-directory']) });
         const targetDirectory = options.find((option) => option.name === '-t' || option.name === '--target-directory')?.value;
         const link = targetDirectory ? null : positionals.length >= 2 ? positionals[positionals.length - 1]!.value : null;
-        if (!link || !SYSTEM_SHELLS.has(link.replace(/\/+$/, ''))) continue;
+        if (!link || !SYSTEM_SHELLS.has(withoutTrailing(link, '/'))) continue;
         context.report({
           file: dockerfile.file,
           range: programRange(dockerfile.file, command),

@@ -3,6 +3,7 @@ import { classifyCopy, classifySource, DEFAULT_MANIFESTS, globToRegExp } from '.
 import type { DockerfileModel, DockerInstruction, Stage } from '../model/dockerfile.js';
 import { instructionsBefore } from './build-graph.js';
 import type { InstallStep } from './install-steps.js';
+import { withoutTrailing } from '../model/trim.js';
 
 /** True when a COPY/ADD from the build context brings in `file` (relative to the context, POSIX). */
 export function copiesFile(instruction: DockerInstruction, file: string): boolean {
@@ -10,7 +11,7 @@ export function copiesFile(instruction: DockerInstruction, file: string): boolea
   if (!copy || copy.from) return false;
   return copy.sources.some(({ value }) => {
     if (/^[a-z]+:\/\//i.test(value) || value.includes('$')) return false;
-    const source = value.replace(/^(\.\/|\/)+/, '').replace(/\/+$/, '');
+    const source = withoutTrailing(value.replace(/^(\.\/|\/)+/, ''), '/');
     if (source === '' || source === '.') return true;
     // A directory source copies everything below it: compare every ancestor directory too.
     const parts = file.split('/');

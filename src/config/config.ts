@@ -117,7 +117,12 @@ export async function loadConfigFile(file: string, catalog: RuleCatalog, pluginR
     }
     document = parsed;
     lineOf = (keyPath) => lineOfPath(parsed, text, keyPath);
-    raw = parsed.toJS({ maxAliasCount: 100 }) as unknown;
+    try {
+      raw = parsed.toJS({ maxAliasCount: 100 }) as unknown;
+    } catch (error) {
+      // An alias to an anchor that is not set yet, or aliases that multiply (an "alias bomb").
+      throw new ConfigError(file, null, `invalid YAML: ${(error as Error).message}`);
+    }
   }
   if (raw === null || raw === undefined) return { data: emptyConfig(), document };
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(file, 1, 'the config must be a mapping (extends, rules, overrides, ignore, settings, plugins)');
@@ -182,6 +187,12 @@ async function loadPlugin(name: string, directory: string, file: string, line: n
   } catch {
     throw new ConfigError(file, line, `cannot find plugin "${name}"`);
   }
+  if (name.startsWith('.') || path.isAbsolute(name)) {
+    // A config file must not run code from outside its project (a config copied from elsewhere, a link out).
+    const root = projectRoot(directory);
+    const real = realPathOf(resolved);
+    if (real !== root && !real.startsWith(`${root}${path.sep}`)) throw new ConfigError(file, line, `plugin "${name}" is outside the project (${root}); install it as a package or move it into the project`);
+  }
   let loaded: Record<string, unknown>;
   try {
     loaded = (await import(pathToFileURL(resolved).href)) as Record<string, unknown>;
@@ -197,6 +208,23 @@ async function loadPlugin(name: string, directory: string, file: string, line: n
     }
   }
   return rules as Rule[];
+}
+
+/** The project a config file belongs to: the nearest directory with `.git` or `package.json`, else the config's own. */
+function projectRoot(configDirectory: string): string {
+  const start = realPathOf(configDirectory);
+  for (let current = start; ; current = path.dirname(current)) {
+    if (fs.existsSync(path.join(current, '.git')) || fs.existsSync(path.join(current, 'package.json'))) return current;
+    if (path.dirname(current) === current) return start;
+  }
+}
+
+function realPathOf(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
 }
 
 function parseRuleSettings(

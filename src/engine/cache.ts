@@ -102,7 +102,8 @@ export async function lintWithCache(options: LintOptions, cacheOptions: ResultCa
   for (const file of discovered) {
     const entry = storedEntry(file.path);
     const unchanged =
-      entry && entry.config === configKeys.get(file.path) && storedHash.get(file.path) === hashOf(file.path) && storedDeps(entry).every((dep) => storedHash.get(dep) === hashOf(dep));
+      // A file that cannot be read (hash null) is always re-checked, so its read error is reported every run.
+      entry && entry.config === configKeys.get(file.path) && hashOf(file.path) !== null && storedHash.get(file.path) === hashOf(file.path) && storedDeps(entry).every((dep) => storedHash.get(dep) === hashOf(dep));
     if (!unchanged) dirty.add(file.path);
   }
   // A file that is no longer checked (deleted, or ignored now) changes what its neighbours see.
@@ -173,7 +174,11 @@ export async function lintWithCache(options: LintOptions, cacheOptions: ResultCa
     filesChecked: discovered.length,
     durationMs: Math.round(performance.now() - started),
     internalErrors,
-    pathErrors: discovery.errors.map((error) => ({ path: toDisplayPath(path.resolve(cwd, error.path), cwd), message: error.message })),
+    pathErrors: [
+      ...discovery.errors.map((error) => ({ path: toDisplayPath(path.resolve(cwd, error.path), cwd), message: error.message })),
+      // Files found but unreadable (the discovery errors come back from lint too: not twice).
+      ...(result?.pathErrors ?? []).filter((error) => !discovery.errors.some((known) => toDisplayPath(path.resolve(cwd, known.path), cwd) === error.path)),
+    ],
     project: result?.project ?? buildProject([], { read: () => null }, cwd),
     cache: stats,
   };
@@ -202,6 +207,8 @@ function contentHash(file: string, overlays: Map<string, string> | undefined): s
   const overlay = overlays?.get(file);
   if (overlay !== undefined) return hash(overlay);
   try {
+    // Only regular files: reading a FIFO would block forever.
+    if (!fs.statSync(file).isFile()) return null;
     return hash(fs.readFileSync(file, 'utf8'));
   } catch {
     return null;

@@ -1,3 +1,4 @@
+import { parserDirectiveLine } from '../model/dockerfile-words.js';
 import type { Project } from '../model/project.js';
 import type { Range, SourceFile } from '../model/source.js';
 import type { Rule, SeveritySetting } from './types.js';
@@ -56,8 +57,6 @@ export interface CheckDirective {
   problem: string | null;
 }
 
-// BuildKit's directive grammar: `#`, optional spaces, a name, `=`, the value; no leading space.
-const DIRECTIVE_LINE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
 const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
 const BOOLEANS: Record<string, boolean> = { '1': true, t: true, T: true, true: true, TRUE: true, True: true, '0': false, f: false, F: false, false: false, FALSE: false, False: false };
 
@@ -72,16 +71,16 @@ export function readCheckDirective(file: SourceFile): CheckDirective | null {
   if (file.lineText(1).startsWith('#!')) line = 2;
   for (; line <= file.lineCount; line++) {
     const text = file.lineText(line);
-    const match = DIRECTIVE_LINE.exec(text);
+    const match = parserDirectiveLine(text);
     if (!match) break;
-    const name = match[1]!.toLowerCase();
+    const name = match.name.toLowerCase();
     if (!KNOWN_DIRECTIVES.has(name)) break;
     if (name !== 'check') continue;
     if (directive) {
       directive.problem ??= 'only one check parser directive can be used';
       break;
     }
-    directive = parseCheckOptions(match[2]!, file.lineRange(line));
+    directive = parseCheckOptions(match.value, file.lineRange(line));
   }
   return directive;
 }

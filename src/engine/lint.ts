@@ -6,7 +6,7 @@ import { composeOptionsFor, type ComposeCliOptions } from '../config/compose-set
 import { ConfigResolver, type ConfigLayer } from '../config/resolver.js';
 import { discoverFiles } from '../model/discovery.js';
 import type { ParseCache } from '../model/parse-cache.js';
-import { buildProject, classifyFile, type DiscoveredFile, type FileReader, type Project } from '../model/project.js';
+import { buildProject, classifyFile, FILE_LIMITS, type DiscoveredFile, type FileReader, type Project } from '../model/project.js';
 import { toDisplayPath } from '../model/source.js';
 import { CheckDirectives } from './check-directive.js';
 import { runShellcheckStep, SHELLCHECK_RULE, type LintNotice, type ShellcheckRunner } from './shellcheck.js';
@@ -48,7 +48,7 @@ export interface LintResult {
   durationMs: number;
   /** A rule that threw: a bug in docker-policy, reported and counted, never hidden. */
   internalErrors: InternalError[];
-  /** Paths from the command line that could not be read. */
+  /** Paths from the command line that do not exist, and files found that could not be read. */
   pathErrors: { path: string; message: string }[];
   project: Project;
   /** Display paths of the files checked (findings or not), sorted: reports that list clean files too. */
@@ -73,13 +73,17 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     discovered = result.files;
     pathErrors = result.errors;
   }
+  const readErrors: LintResult['pathErrors'] = [];
   const reader: FileReader = {
     read(absolutePath) {
       const overlay = overlays.get(absolutePath);
       if (overlay !== undefined) return overlay;
       try {
-        return fs.readFileSync(absolutePath, 'utf8');
-      } catch {
+        return readCheckableFile(absolutePath);
+      } catch (error) {
+        // A linked file that is not there is normal (no .dockerignore); one that is there and cannot be read is not.
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'EISDIR') readErrors.push({ path: absolutePath, message: `cannot read: ${(error as Error).message}` });
         return null;
       }
     },
@@ -174,11 +178,32 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     filesChecked: targets.size,
     durationMs: Math.round(performance.now() - started),
     internalErrors,
-    pathErrors: pathErrors.map((error) => ({ path: toDisplayPath(path.resolve(options.cwd, error.path), options.cwd), message: error.message })),
+    pathErrors: [...pathErrors, ...readErrors].map((error) => ({ path: toDisplayPath(path.resolve(options.cwd, error.path), options.cwd), message: error.message })),
     project,
     checkedFiles: [...targets].map((file) => project.files.get(file)?.file.displayPath ?? toDisplayPath(file, options.cwd)).sort(),
     notices,
   };
+}
+
+/**
+ * A file's text, read only when it is a regular file (a FIFO named `.dockerignore` would block the
+ * read forever) and only as far as the model's size limit can tell it is too large to check.
+ */
+function readCheckableFile(absolutePath: string): string {
+  const stat = fs.statSync(absolutePath);
+  if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  if (!stat.isFile()) throw new Error('not a regular file (a pipe, socket or device)');
+  // UTF-8 takes at most 4 bytes a character: this many bytes decode to more characters than the limit allows.
+  const readLimit = FILE_LIMITS.maxFile * 4 + 4;
+  if (stat.size <= readLimit) return fs.readFileSync(absolutePath, 'utf8');
+  const buffer = Buffer.alloc(readLimit);
+  const descriptor = fs.openSync(absolutePath, 'r');
+  try {
+    const length = fs.readSync(descriptor, buffer, 0, readLimit, 0);
+    return buffer.subarray(0, length).toString('utf8');
+  } finally {
+    fs.closeSync(descriptor);
+  }
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };

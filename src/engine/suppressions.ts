@@ -5,8 +5,10 @@ export interface Suppressions {
   isSuppressed(ruleId: string, line: number): boolean;
 }
 
-const DIRECTIVE = /^\s*#\s*(docker-policy|hadolint)\s+(global\s+)?(ignore-file|ignore)\s*(?:=\s*([\w\-/,.\s]+))?\s*$/i;
-const TRAILING_DIRECTIVE = /\s#\s*docker-policy\s+ignore\s*=\s*([\w\-/,.\s]+)$/i;
+// Matched against trimmed lines, with no `\s*` next to the list (which holds spaces itself): both
+// would backtrack quadratically on a long run of spaces.
+const DIRECTIVE = /^#\s*(docker-policy|hadolint)\s+(global\s+)?(ignore-file|ignore)(?:\s*=([\w\-/,.\s]+))?$/i;
+const TRAILING_DIRECTIVE = /\s#\s*docker-policy\s+ignore\s*=([\w\-/,.\s]+)$/i;
 
 /**
  * `# docker-policy ignore=a,b` and `# hadolint ignore=DL3006` cover the next line (for
@@ -29,7 +31,8 @@ export function collectSuppressions(model: FileModel, resolveId: (idOrAlias: str
   for (let line = 1; line <= file.lineCount; line++) {
     const text = file.lineText(line);
     if (!text.includes('#')) continue;
-    const match = DIRECTIVE.exec(text);
+    const trimmed = text.trim();
+    const match = DIRECTIVE.exec(trimmed);
     if (match) {
       const [, tool, global, verb, list] = match;
       // hadolint's `disable-ignore-pragma`: its comments stop counting, ours still do.
@@ -45,7 +48,7 @@ export function collectSuppressions(model: FileModel, resolveId: (idOrAlias: str
       if (target) ranges.push({ from: target.from, to: target.to, rules: ids });
       continue;
     }
-    const trailing = allowsTrailing ? TRAILING_DIRECTIVE.exec(text) : null;
+    const trailing = allowsTrailing ? TRAILING_DIRECTIVE.exec(text.trimEnd()) : null;
     if (trailing) ranges.push({ from: line, to: line, rules: toIds(trailing[1]) });
   }
   return {

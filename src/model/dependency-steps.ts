@@ -1,6 +1,7 @@
 import type { DockerfileModel, DockerInstruction, Stage } from './dockerfile.js';
 import { effectiveArgv, runCommands } from './queries.js';
 import type { ShellCommand, ShellWord } from './shell.js';
+import { withoutTrailing } from './trim.js';
 
 /** Dependency manifests and lock files: copying only these before the install keeps the install layer cached. */
 export const DEFAULT_MANIFESTS: readonly string[] = [
@@ -60,7 +61,7 @@ export function manifestPatterns(settings?: Record<string, unknown>): string[] {
 }
 
 function basenameOf(source: string): string {
-  const trimmed = source.replace(/\/+$/, '');
+  const trimmed = withoutTrailing(source, '/');
   return trimmed.slice(trimmed.lastIndexOf('/') + 1);
 }
 

@@ -149,11 +149,12 @@ const SHELL_FORM_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
 export function parseDockerfile(file: SourceFile): DockerfileModel {
   const ast = DockerfileParser.parse(file.text);
   const escapeChar = ast.getEscapeCharacter();
-  const toRange = (range: LspRange): Range => ({
-    start: { line: range.start.line + 1, column: range.start.character + 1 },
-    end: { line: range.end.line + 1, column: range.end.character + 1 },
-  });
-  const offsetOf = (position: { line: number; character: number }) => file.offsetAt({ line: position.line + 1, column: position.character + 1 });
+  const lspOffset = lspOffsetsForLoneCr(file);
+  const toRange = (range: LspRange): Range =>
+    lspOffset
+      ? file.rangeOf(lspOffset(range.start), lspOffset(range.end))
+      : { start: { line: range.start.line + 1, column: range.start.character + 1 }, end: { line: range.end.line + 1, column: range.end.character + 1 } };
+  const offsetOf = (position: { line: number; character: number }) => (lspOffset ? lspOffset(position) : file.offsetAt({ line: position.line + 1, column: position.character + 1 }));
 
   const directives = ast.getDirectives().map((directive) => ({
     name: directive.getName().toLowerCase(),
@@ -293,6 +294,19 @@ function globalArgDefaults(model: DockerfileModel): { defaults: Map<string, stri
   return { defaults, unresolvedBehind };
 }
 
+/**
+ * dockerfile-ast ends lines at `\r\n`, `\n` or a lone `\r` (the LSP rule); SourceFile (like BuildKit)
+ * only at `\n`. With a lone `\r` in the text the two disagree on line numbers, so positions go
+ * through offsets; null when they agree.
+ */
+function lspOffsetsForLoneCr(file: SourceFile): ((position: { line: number; character: number }) => number) | null {
+  if (!/\r(?!\n)/.test(file.text)) return null;
+  const starts = [0];
+  const breaks = /\r\n|\r|\n/g;
+  for (let match = breaks.exec(file.text); match; match = breaks.exec(file.text)) starts.push(match.index + match[0].length);
+  return (position) => Math.min(file.text.length, starts[Math.min(position.line, starts.length - 1)]! + position.character);
+}
+
 function toFromClause(instruction: DockerInstruction, model: DockerfileModel, stageNames: Map<string, number>): FromClause {
   const args = instruction.args;
   const imageArg = args[0];
@@ -391,7 +405,7 @@ export function shellTextOf(span: string, escapeChar: string): string {
       continue;
     }
     if (escapeChar !== '\\') {
-      const trimmed = line.replace(/\s+$/, '');
+      const trimmed = line.trimEnd();
       if (trimmed.endsWith(escapeChar) && !isLast) line = `${trimmed.slice(0, -1)}\\${line.slice(trimmed.length)}`;
     }
     out.push(isLast ? line : `${line}\n`);

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Range, SourceFile } from './source.js';
+import { withoutTrailing } from './trim.js';
 
 // @balena/dockerignore ports the Docker CLI's own matcher (moby/patternmatcher): unlike
 // .gitignore, patterns are anchored at the context root (`foo` does not match `a/foo`), `**`
@@ -42,13 +43,14 @@ export function parseDockerignore(file: SourceFile): DockerignoreModel {
     });
   }
   const matcher = createMatcher();
-  matcher.add(patterns.map((entry) => entry.pattern));
+  // `**/**/` matches what `**/` matches; compiled as is, each repeat multiplies the regex's backtracking.
+  matcher.add(patterns.map((entry) => entry.pattern.replace(/(?:\*\*\/)+/g, '**/').replace(/(?:\/\*\*)+/g, '/**')));
   return {
     kind: 'dockerignore',
     file,
     patterns,
     ignores(relativePath: string): boolean {
-      const normalized = relativePath.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+      const normalized = withoutTrailing(relativePath.replace(/^\.?\/+/, ''), '/');
       if (!normalized || normalized === '.') return false;
       try {
         return matcher.ignores(normalized);

@@ -146,6 +146,11 @@ class ProjectBuilder {
   }
 
   private parse(file: SourceFile): FileModel | null {
+    const tooLarge = sizeProblem(file);
+    if (tooLarge) {
+      this.parseErrors.push(tooLarge);
+      return null;
+    }
     try {
       switch (file.kind) {
         case 'dockerfile':
@@ -272,6 +277,37 @@ class ProjectBuilder {
     }
     return uses;
   }
+}
+
+/**
+ * Limits that bound the time spent on one file. Docker's own parsers (Dockerfile, env file,
+ * .dockerignore) refuse lines of 64 KiB or more; the parsers used here slow down super-linearly on
+ * such lines and on very long instructions, so those files get one finding instead of a hang.
+ */
+export const FILE_LIMITS = { maxLine: 64 * 1024, maxInstruction: 64 * 1024, maxFile: 256 * 1024 };
+
+function sizeProblem(file: SourceFile): ParseError | null {
+  const text = file.text;
+  const escapeChar = file.kind === 'dockerfile' && /^#\s*escape\s*=\s*`/im.test(text.slice(0, 1024)) ? '`' : '\\';
+  let instructionStart = 1;
+  for (let line = 1; line <= file.lineCount; line++) {
+    const start = file.lineStarts[line - 1]!;
+    const end = file.lineEndOffset(line);
+    if (end - start >= FILE_LIMITS.maxLine) {
+      return { file, message: `line ${line} is ${Math.ceil((end - start) / 1024)} KiB long; Docker's parsers refuse lines of ${FILE_LIMITS.maxLine / 1024} KiB or more, and docker-policy does not check such files`, range: { start: { line, column: 1 }, end: { line, column: 1 } } };
+    }
+    if (file.kind !== 'dockerfile') continue;
+    // A Dockerfile instruction continues while its lines end with the escape character.
+    if (text.slice(start, end).trimEnd().endsWith(escapeChar)) continue;
+    if (end - file.lineStarts[instructionStart - 1]! >= FILE_LIMITS.maxInstruction) {
+      return { file, message: `the instruction at line ${instructionStart} is ${Math.ceil((end - file.lineStarts[instructionStart - 1]!) / 1024)} KiB long; docker-policy checks instructions up to ${FILE_LIMITS.maxInstruction / 1024} KiB`, range: file.lineRange(instructionStart) };
+    }
+    instructionStart = line + 1;
+  }
+  if (text.length > FILE_LIMITS.maxFile) {
+    return { file, message: `the file is ${Math.ceil(text.length / 1024)} KiB; docker-policy checks files up to ${FILE_LIMITS.maxFile / 1024} KiB`, range: file.lineRange(1) };
+  }
+  return null;
 }
 
 /** Script paths an instruction executes: `./x.sh`, `sh x.sh`, `bash -e /tmp/x.sh`, `["/entrypoint.sh"]`. */

@@ -1,4 +1,5 @@
 import type { ImageRef } from './image-ref.js';
+import { withoutTrailing } from './trim.js';
 
 /** Names Docker Hub goes by; an image without a registry comes from it. */
 const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'hub.docker.com']);
@@ -25,7 +26,7 @@ export function isTrustedRegistry(ref: ImageRef, trusted: string[]): boolean {
   const registry = registryOf(ref);
   const repository = `${registry}/${ref.registry ? ref.name : ref.name.includes('/') ? ref.name : `library/${ref.name}`}`.toLowerCase();
   return trusted.some((entry) => {
-    const pattern = entry.toLowerCase().replace(/\/+$/, '');
+    const pattern = withoutTrailing(entry.toLowerCase(), '/');
     const slash = pattern.indexOf('/');
     if (slash >= 0) {
       const host = pattern.slice(0, slash);

@@ -2,6 +2,7 @@ import type { DockerfileModel, DockerInstruction } from './dockerfile.js';
 import { effectiveArgv, programName, runCommands, type RunCommand } from './queries.js';
 import type { ShellCommand, ShellWord } from './shell.js';
 import type { Range, SourceFile } from './source.js';
+import { withoutTrailing } from './trim.js';
 
 /**
  * yum, dnf (with microdnf, dnf5 and tdnf) and zypper calls in RUN instructions, parsed once for the
@@ -209,7 +210,7 @@ export function missingCacheClean(model: DockerfileModel, family: RpmFamily): Rp
 function hasCacheMount(instruction: DockerInstruction, family: RpmFamily): boolean {
   return instruction.mounts.some((mount) => {
     if (mount.type !== 'cache' && mount.type !== 'tmpfs') return false;
-    const target = (mount.options.target ?? mount.options.dst ?? mount.options.destination ?? '').replace(/\/+$/, '');
+    const target = withoutTrailing(mount.options.target ?? mount.options.dst ?? mount.options.destination ?? '', '/');
     return target !== '' && CACHE_DIRS[family].some((dir) => target === dir || dir.startsWith(`${target}/`) || target.startsWith(`${dir}/`));
   });
 }
@@ -221,7 +222,7 @@ function cleansCache(command: ShellCommand, family: RpmFamily): boolean {
     const words = effectiveArgv(command).slice(1).map((word) => word.value);
     if (!words.some((word) => /^-[a-zA-Z]*[rR]/.test(word) || word === '--recursive')) return false;
     return words.some((word) => {
-      const path = word.replace(/\/?\*$/, '').replace(/\/+$/, '');
+      const path = withoutTrailing(word.replace(/\/?\*$/, ''), '/');
       return path === '/var/cache' || CACHE_DIRS[family].some((dir) => path === dir || path.startsWith(dir));
     });
   }

@@ -2,6 +2,7 @@ import type { DockerfileModel, DockerInstruction, Stage } from './dockerfile.js'
 import { effectiveArgv, programName, stageChain } from './queries.js';
 import type { ToolCall } from './package-args.js';
 import type { ShellCommand, ShellScript, ShellWord } from './shell.js';
+import { withoutTrailing } from './trim.js';
 
 /** What a RUN's surroundings say about its commands: mounts, environment, clean-up in the same RUN. */
 
@@ -9,7 +10,7 @@ import type { ShellCommand, ShellScript, ShellWord } from './shell.js';
 export function mountTargets(instruction: DockerInstruction, ...types: string[]): string[] {
   return instruction.mounts
     .filter((mount) => types.includes(mount.type))
-    .map((mount) => (mount.options.target ?? mount.options.dst ?? mount.options.destination ?? '').replace(/\/+$/, ''))
+    .map((mount) => withoutTrailing(mount.options.target ?? mount.options.dst ?? mount.options.destination ?? '', '/'))
     .filter(Boolean);
 }
 

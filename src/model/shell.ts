@@ -91,8 +91,16 @@ export const SHELL_PROGRAMS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh'
 export function parseShell(file: SourceFile, text: string, baseOffset: number): ShellScript {
   const tree = shellParser().parse(text, null, { bufferSize: Math.max(32 * 1024, text.length * 2 + 1024) });
   const commands: ShellCommand[] = [];
-  collectCommands(tree.rootNode, text, baseOffset, commands, { connector: null, inPipeline: false, inSubstitution: false }, 0);
-  return { file, start: baseOffset, end: baseOffset + text.length, commands, hasSyntaxError: tree.rootNode.hasError };
+  let hasSyntaxError = tree.rootNode.hasError;
+  try {
+    collectCommands(tree.rootNode, text, baseOffset, commands, { connector: null, inPipeline: false, inSubstitution: false }, 0);
+  } catch (error) {
+    // Thousands of nested subshells, groups or ifs exhaust the stack of the recursive walk. The
+    // commands found so far stand; the script counts as not understood, like a syntax error.
+    if (!(error instanceof RangeError)) throw error;
+    hasSyntaxError = true;
+  }
+  return { file, start: baseOffset, end: baseOffset + text.length, commands, hasSyntaxError };
 }
 
 interface WalkState {
@@ -142,13 +150,26 @@ function collectCommands(node: TsNode, text: string, base: number, out: ShellCom
     }
     return;
   }
+  if (node.type === 'list') {
+    // `a && b && c` nests to the left, one level per operator: a long chain would overflow the
+    // stack by recursion, so the chain is walked in a loop (innermost first, as written).
+    const chain: TsNode[] = [];
+    let head: TsNode | undefined = node;
+    while (head?.type === 'list') {
+      chain.push(head);
+      head = head.children[0];
+    }
+    if (head) collectCommands(head, text, base, out, state, depth);
+    for (let index = chain.length - 1; index >= 0; index--) walkChildren(chain[index]!, text, base, out, state, depth, 1);
+    return;
+  }
   walkChildren(node, text, base, out, state, depth);
 }
 
-function walkChildren(node: TsNode, text: string, base: number, out: ShellCommand[], state: WalkState, depth: number): void {
+function walkChildren(node: TsNode, text: string, base: number, out: ShellCommand[], state: WalkState, depth: number, fromChild = 0): void {
   let connector = state.connector;
   let seenStatement = false;
-  for (const child of node.children) {
+  for (const child of node.children.slice(fromChild)) {
     switch (child.type) {
       case '&&':
       case '||':

@@ -87,4 +87,13 @@ describe('Dockerfile model', () => {
     expect(apk.wrappedBy?.name).toBe('sh');
     expect(file.positionAt(apk.start)).toEqual({ line: 2, column: 12 });
   });
+
+  // Found by the fuzz suite: dockerfile-ast ends a line at a lone CR, SourceFile does not, and ranges pointed past the file.
+  it('keeps ranges inside the file when a lone carriage return separates lines', () => {
+    const { file, model } = parse('FROM build\n\r\u0000\rCOPY $V\\\n["sh", "-c", "x"]');
+    const copy = model.instructions.find((instruction) => instruction.keyword === 'COPY')!;
+    expect(copy.range.start).toEqual({ line: 2, column: 4 });
+    expect(copy.range.end.line).toBeLessThanOrEqual(file.lineCount);
+    expect(file.text.slice(file.offsetAt(copy.keywordRange.start), file.offsetAt(copy.keywordRange.end))).toBe('COPY');
+  });
 });
