@@ -9,7 +9,7 @@ import type { ParseCache } from '../model/parse-cache.js';
 import { buildProject, classifyFile, type DiscoveredFile, type FileReader, type Project } from '../model/project.js';
 import { toDisplayPath } from '../model/source.js';
 import { CheckDirectives } from './check-directive.js';
-import { runShellcheckStep, SHELLCHECK_RULE, type LintNotice, type ShellcheckRunner } from './shellcheck.js';
+import { runShellcheckStep, SHELLCHECK_RULE, type LintNotice, type ShellcheckMemo, type ShellcheckRunner } from './shellcheck.js';
 import { collectSuppressions, type Suppressions } from './suppressions.js';
 import type { Finding, Report, Rule, Severity, SeveritySetting } from './types.js';
 
@@ -33,6 +33,8 @@ export interface LintOptions {
   hadolintPragmas?: boolean;
   /** Runs the shellcheck executable (tests count or fake the invocations). */
   shellcheckRunner?: ShellcheckRunner;
+  /** ShellCheck results kept between runs (language server): unchanged Dockerfiles are not checked again. */
+  shellcheckMemo?: ShellcheckMemo;
   /** `--compose-file`, `--env-file`, `--profile` (they win over `settings.compose`). */
   compose?: ComposeCliOptions;
 }
@@ -103,7 +105,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // BuildKit's `# check=` directive: skips checks, raises them to errors, switches on experimental ones.
   const checkDirectives = new CheckDirectives(project);
   for (const id of checkDirectives.enabledRules(catalog.rules)) enabled.add(id);
-  const notices = enabled.has(SHELLCHECK_RULE) ? await runShellcheckStep({ project, configs, runner: options.shellcheckRunner }) : [];
+  const notices = enabled.has(SHELLCHECK_RULE) ? await runShellcheckStep({ project, configs, runner: options.shellcheckRunner, memo: options.shellcheckMemo }) : [];
 
   const suppressionCache = new Map<string, Suppressions>();
   const suppressionsFor = (absolutePath: string): Suppressions | null => {
