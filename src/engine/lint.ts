@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { ResolvedConfig } from '../config/config.js';
 import { composeOptionsFor, type ComposeCliOptions } from '../config/compose-settings.js';
 import { ConfigResolver, type ConfigLayer } from '../config/resolver.js';
-import { discoverFiles } from '../model/discovery.js';
+import { composeFilesAround, discoverFiles } from '../model/discovery.js';
 import type { ParseCache } from '../model/parse-cache.js';
 import { buildProject, classifyFile, type DiscoveredFile, type FileReader, type Project } from '../model/project.js';
 import { toDisplayPath } from '../model/source.js';
@@ -94,7 +94,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     known.add(file);
     discovered.push({ path: file, kind: 'compose' });
   }
-  const project = buildProject(discovered, reader, options.cwd, { parseCache: options.parseCache, compose: composeOptions });
+  // Compose files that may build the Dockerfiles named, read as context only (pre-commit file lists).
+  const context: DiscoveredFile[] = [];
+  for (const file of composeFilesAround(discovered, options.cwd)) {
+    if (known.has(file.path)) continue;
+    known.add(file.path);
+    context.push(file);
+  }
+  const project = buildProject([...discovered, ...context], reader, options.cwd, { parseCache: options.parseCache, compose: composeOptions });
   const targets = new Set(discovered.map((file) => file.path));
   const configs = new Map<string, ResolvedConfig>();
   for (const file of targets) configs.set(file, await resolver.forFile(file));
