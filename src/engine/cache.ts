@@ -175,6 +175,7 @@ export async function lintWithCache(options: LintOptions, cacheOptions: ResultCa
     internalErrors,
     pathErrors: discovery.errors.map((error) => ({ path: toDisplayPath(path.resolve(cwd, error.path), cwd), message: error.message })),
     project: result?.project ?? buildProject([], { read: () => null }, cwd),
+    failureThreshold: rootConfig.failureThreshold,
     cache: stats,
   };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { ResolvedConfig } from '../config/config.js';
+import type { FailureThreshold, ResolvedConfig } from '../config/config.js';
 import { composeOptionsFor, type ComposeCliOptions } from '../config/compose-settings.js';
 import { ConfigResolver, type ConfigLayer } from '../config/resolver.js';
 import { composeFilesAround, discoverFiles } from '../model/discovery.js';
@@ -57,6 +57,8 @@ export interface LintResult {
   checkedFiles?: string[];
   /** Things the user may want to know on `--verbose` (shell checks skipped and why), or warnings. */
   notices?: LintNotice[];
+  /** `failureThreshold` of the current directory's config: which findings make `check` exit 1. */
+  failureThreshold?: FailureThreshold;
 }
 
 export async function lint(options: LintOptions): Promise<LintResult> {
@@ -187,6 +189,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     project,
     checkedFiles: [...targets].map((file) => project.files.get(file)?.file.displayPath ?? toDisplayPath(file, options.cwd)).sort(),
     notices,
+    failureThreshold: rootConfig.failureThreshold,
   };
 }
 
