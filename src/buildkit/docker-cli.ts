@@ -82,7 +82,8 @@ function dockersOnPath(): string[] {
 async function probe(docker: string): Promise<DockerCli | string> {
   const version = await exec(docker, ['version', '--format', '{{.Client.Version}}'], { timeoutMs: 20_000 });
   const clientVersion = version.stdout.trim().split('\n')[0] ?? '';
-  if (version.code === 127 || !clientVersion) return `${docker}: ${firstLine(version.stderr) || 'not a docker client'}`;
+  if (version.code === 127) return `${docker}: no such program`;
+  if (!clientVersion) return `${docker}: ${firstLine(version.stderr) || 'not a docker client'}`;
   const buildx = await exec(docker, ['buildx', 'version'], { timeoutMs: 20_000 });
   if (buildx.code === 0) {
     const help = await exec(docker, ['buildx', 'build', '--help'], { timeoutMs: 20_000 });

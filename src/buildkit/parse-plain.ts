@@ -94,12 +94,13 @@ export function parsePlainLog(lines: CleanLine[]): { steps: BuildStep[]; service
       step.error = message;
     } else if (DIGEST.test(rest)) {
       step.digest ??= rest;
-    } else if (isTerminal(step)) {
-      // A finished step prints nothing more: the same number again starts a new build in the same log.
+    } else if (isTerminal(step) && (rest !== step.name || id === '1')) {
+      // A finished step's number with another name, or #1 again: a new build in the same log.
       build++;
       open(id, rest, service, line.line);
     } else if (rest === step.name) {
-      // buildx reprints the header when a step's output resumes after another step's.
+      // buildx reprints the header when a step's output resumes after another step's; the embedded
+      // BuildKit of Docker 20.10 reprints finished ones too (`load metadata` once per stage using the image).
     } else {
       const output = OUTPUT.exec(rest);
       if (output && step.output.length < MAX_OUTPUT_LINES) step.output.push(output[1]!);

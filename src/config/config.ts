@@ -24,13 +24,21 @@ export interface ConfigData {
   ignore: string[];
   settings: Record<string, unknown>;
   plugins: string[];
+  /** The mildest severity that makes `check` exit 1 (hadolint's `failure-threshold`); absent: errors only. */
+  failureThreshold?: FailureThreshold;
 }
+
+/** `error` (the default), `warning`, `info`: findings at that level or worse fail the run; `none`: nothing does. */
+export type FailureThreshold = 'error' | 'warning' | 'info' | 'none';
+export const FAILURE_THRESHOLDS: readonly FailureThreshold[] = ['error', 'warning', 'info', 'none'];
 
 /** What applies to one file after extends, overrides and command-line rules. */
 export interface ResolvedConfig {
   rules: Map<string, RuleSetting>;
   settings: Record<string, unknown>;
   ignore: string[];
+  /** From the config (or one it extends); only the current directory's config decides a run's exit code. */
+  failureThreshold?: FailureThreshold;
   /** The config file this came from, or null for the built-in default. */
   source: string | null;
 }
@@ -46,7 +54,7 @@ export class ConfigError extends Error {
 }
 
 const SEVERITY_WORDS: Record<string, SeveritySetting> = { off: 'off', info: 'info', warning: 'warning', warn: 'warning', error: 'error' };
-const TOP_LEVEL_KEYS = new Set(['extends', 'rules', 'overrides', 'ignore', 'settings', 'plugins', 'root']);
+const TOP_LEVEL_KEYS = new Set(['extends', 'rules', 'overrides', 'ignore', 'settings', 'plugins', 'root', 'failureThreshold']);
 
 export interface RuleCatalog {
   rules: Rule[];
@@ -142,6 +150,13 @@ export async function loadConfigFile(file: string, catalog: RuleCatalog, pluginR
     settings: {},
     plugins,
   };
+  if (record.failureThreshold !== undefined) {
+    const value = record.failureThreshold;
+    if (typeof value !== 'string' || !(FAILURE_THRESHOLDS as readonly string[]).includes(value)) {
+      throw new ConfigError(file, lineOf(['failureThreshold']), `"failureThreshold" must be one of ${FAILURE_THRESHOLDS.join(', ')} (got ${JSON.stringify(value)})`);
+    }
+    data.failureThreshold = value as FailureThreshold;
+  }
   if (record.settings !== undefined) {
     if (typeof record.settings !== 'object' || record.settings === null || Array.isArray(record.settings)) throw new ConfigError(file, lineOf(['settings']), '"settings" must be a mapping');
     data.settings = record.settings as Record<string, unknown>;

@@ -11,6 +11,7 @@ import {
   presetSettings,
   resolveExtends,
   type ConfigData,
+  type FailureThreshold,
   type ResolvedConfig,
   type RuleCatalog,
   type RuleSetting,
@@ -20,6 +21,7 @@ interface LoadedChain {
   base: Map<string, RuleSetting>;
   settings: Record<string, unknown>;
   ignore: string[];
+  failureThreshold?: FailureThreshold;
   /** Overrides of every config in the chain, with the directory their globs are relative to. */
   overrides: { directory: string; files: string[]; rules: ConfigData['rules'] }[];
   source: string | null;
@@ -78,7 +80,7 @@ export class ConfigResolver {
     if (layer) for (const [id, severity] of Object.entries(layer.rules)) rules.set(id, { severity, options: rules.get(id)?.options ?? {} });
     this.applyCliRules(rules);
     const settings = layer ? deepMerge(chain.settings, layer.settings) : chain.settings;
-    return { rules, settings, ignore: chain.ignore, source: chain.source };
+    return { rules, settings, ignore: chain.ignore, failureThreshold: chain.failureThreshold, source: chain.source };
   }
 
   /** The config for the current directory: used for `ignore` globs and rule options. */
@@ -125,6 +127,7 @@ export class ConfigResolver {
     let settings: Record<string, unknown> = {};
     const ignore: string[] = [];
     const overrides: LoadedChain['overrides'] = [];
+    let failureThreshold: FailureThreshold | undefined;
     for (const parent of parents) {
       if (isBuiltinPreset(parent)) {
         base = mergeSettings(base, presetSettings(parent.replace(/^docker-policy:/, '') as 'recommended', this.catalog));
@@ -136,12 +139,13 @@ export class ConfigResolver {
       settings = deepMerge(settings, parentChain.settings);
       ignore.push(...parentChain.ignore);
       overrides.push(...parentChain.overrides);
+      failureThreshold = parentChain.failureThreshold ?? failureThreshold;
     }
     applyRuleSettings(base, data.rules);
     settings = deepMerge(settings, data.settings);
     ignore.push(...data.ignore);
     overrides.push(...data.overrides.map((override) => ({ directory, ...override })));
-    return { base, settings, ignore, overrides, source: configFile };
+    return { base, settings, ignore, overrides, failureThreshold: data.failureThreshold ?? failureThreshold, source: configFile };
   }
 }
 

@@ -180,6 +180,7 @@ export async function lintWithCache(options: LintOptions, cacheOptions: ResultCa
       ...(result?.pathErrors ?? []).filter((error) => !discovery.errors.some((known) => toDisplayPath(path.resolve(cwd, known.path), cwd) === error.path)),
     ],
     project: result?.project ?? buildProject([], { read: () => null }, cwd),
+    failureThreshold: rootConfig.failureThreshold,
     cache: stats,
   };
 }

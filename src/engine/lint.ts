@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { ResolvedConfig } from '../config/config.js';
+import type { FailureThreshold, ResolvedConfig } from '../config/config.js';
 import { composeOptionsFor, type ComposeCliOptions } from '../config/compose-settings.js';
 import { ConfigResolver, type ConfigLayer } from '../config/resolver.js';
-import { discoverFiles } from '../model/discovery.js';
+import { composeFilesAround, discoverFiles } from '../model/discovery.js';
 import type { ParseCache } from '../model/parse-cache.js';
 import { buildProject, classifyFile, FILE_LIMITS, type DiscoveredFile, type FileReader, type Project } from '../model/project.js';
 import { toDisplayPath } from '../model/source.js';
 import { CheckDirectives } from './check-directive.js';
-import { runShellcheckStep, SHELLCHECK_RULE, type LintNotice, type ShellcheckRunner } from './shellcheck.js';
+import { runShellcheckStep, SHELLCHECK_RULE, type LintNotice, type ShellcheckMemo, type ShellcheckRunner } from './shellcheck.js';
 import { collectSuppressions, type Suppressions } from './suppressions.js';
 import type { Finding, Report, Rule, Severity, SeveritySetting } from './types.js';
 
@@ -33,6 +33,8 @@ export interface LintOptions {
   hadolintPragmas?: boolean;
   /** Runs the shellcheck executable (tests count or fake the invocations). */
   shellcheckRunner?: ShellcheckRunner;
+  /** ShellCheck results kept between runs (language server): unchanged Dockerfiles are not checked again. */
+  shellcheckMemo?: ShellcheckMemo;
   /** `--compose-file`, `--env-file`, `--profile` (they win over `settings.compose`). */
   compose?: ComposeCliOptions;
 }
@@ -55,6 +57,8 @@ export interface LintResult {
   checkedFiles?: string[];
   /** Things the user may want to know on `--verbose` (shell checks skipped and why), or warnings. */
   notices?: LintNotice[];
+  /** `failureThreshold` of the current directory's config: which findings make `check` exit 1. */
+  failureThreshold?: FailureThreshold;
 }
 
 export async function lint(options: LintOptions): Promise<LintResult> {
@@ -96,7 +100,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     known.add(file);
     discovered.push({ path: file, kind: 'compose' });
   }
-  const project = buildProject(discovered, reader, options.cwd, { parseCache: options.parseCache, compose: composeOptions });
+  // Compose files that may build the Dockerfiles named, read as context only (pre-commit file lists).
+  const context: DiscoveredFile[] = [];
+  for (const file of composeFilesAround(discovered, options.cwd)) {
+    if (known.has(file.path)) continue;
+    known.add(file.path);
+    context.push(file);
+  }
+  const project = buildProject([...discovered, ...context], reader, options.cwd, { parseCache: options.parseCache, compose: composeOptions });
   const targets = new Set(discovered.map((file) => file.path));
   const configs = new Map<string, ResolvedConfig>();
   for (const file of targets) configs.set(file, await resolver.forFile(file));
@@ -107,7 +118,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // BuildKit's `# check=` directive: skips checks, raises them to errors, switches on experimental ones.
   const checkDirectives = new CheckDirectives(project);
   for (const id of checkDirectives.enabledRules(catalog.rules)) enabled.add(id);
-  const notices = enabled.has(SHELLCHECK_RULE) ? await runShellcheckStep({ project, configs, runner: options.shellcheckRunner }) : [];
+  const notices = enabled.has(SHELLCHECK_RULE) ? await runShellcheckStep({ project, configs, runner: options.shellcheckRunner, memo: options.shellcheckMemo }) : [];
 
   const suppressionCache = new Map<string, Suppressions>();
   const suppressionsFor = (absolutePath: string): Suppressions | null => {
@@ -182,6 +193,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     project,
     checkedFiles: [...targets].map((file) => project.files.get(file)?.file.displayPath ?? toDisplayPath(file, options.cwd)).sort(),
     notices,
+    failureThreshold: rootConfig.failureThreshold,
   };
 }
 

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -103,6 +104,45 @@ function isExecutable(file: string): boolean {
   }
 }
 
+/**
+ * ShellCheck results kept between runs of a long-lived process (the language server), per RUN
+ * script: a script whose text, shell, variables and settings are unchanged is not sent to shellcheck
+ * again. Without it every edit re-ran shellcheck over every Dockerfile of the folder, which was most of
+ * an edit's latency; now an edit re-checks the scripts it changed. Findings are kept relative to the
+ * script, so a script that moved (lines added above it) is reused too.
+ */
+export class ShellcheckMemo {
+  private entries = new Map<string, ShellcheckFinding[]>();
+
+  static key(executable: string, settings: ShellcheckSettings, scriptFile: string): string {
+    return createHash('sha256').update(`${executable}\0${JSON.stringify(settings)}\0${scriptFile}`).digest('hex');
+  }
+
+  get(key: string): ShellcheckFinding[] | undefined {
+    return this.entries.get(key);
+  }
+
+  set(key: string, findings: ShellcheckFinding[]): void {
+    this.entries.set(key, findings);
+  }
+
+  /** Forget every entry but these (the scripts of the latest run): edited versions do not pile up. */
+  retainOnly(keys: Set<string>): void {
+    for (const key of this.entries.keys()) if (!keys.has(key)) this.entries.delete(key);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** A finding moved by `by` characters (script-relative ↔ Dockerfile offsets). */
+function shifted(finding: ShellcheckFinding, by: number): ShellcheckFinding {
+  const moved: ShellcheckFinding = { ...finding, start: finding.start + by, end: finding.end + by };
+  if (finding.fix) moved.fix = finding.fix.map((edit) => ({ ...edit, start: edit.start + by, end: edit.end + by }));
+  return moved;
+}
+
 export interface ShellcheckStepOptions {
   project: Project;
   /** The config of each file being linted. */
@@ -111,10 +151,12 @@ export interface ShellcheckStepOptions {
   env?: NodeJS.ProcessEnv;
   /** How many Dockerfiles one shellcheck process reads at most; by default enough for two processes per worker, up to 64. */
   dockerfilesPerRun?: number;
+  /** Results of earlier runs to reuse for unchanged Dockerfiles (the language server keeps one). */
+  memo?: ShellcheckMemo;
 }
 
 /** Run ShellCheck where the `shellcheck` rule is on; results go to `project.shellcheck`. */
-export async function runShellcheckStep({ project, configs, runner = defaultShellcheckRunner, env, dockerfilesPerRun }: ShellcheckStepOptions): Promise<LintNotice[]> {
+export async function runShellcheckStep({ project, configs, runner = defaultShellcheckRunner, env, dockerfilesPerRun, memo }: ShellcheckStepOptions): Promise<LintNotice[]> {
   const jobs: { dockerfile: DockerfileModel; settings: ShellcheckSettings }[] = [];
   for (const dockerfile of project.dockerfiles) {
     const config = configs.get(dockerfile.file.path);
@@ -134,12 +176,35 @@ export async function runShellcheckStep({ project, configs, runner = defaultShel
     const where = missing[0]!.settings.path ? `${missing[0]!.settings.path} is not an executable file` : 'no shellcheck executable on PATH';
     notices.push({ level: 'verbose', message: `shell checks skipped for ${missing.length} Dockerfile${missing.length === 1 ? '' : 's'}: ${where} (install ShellCheck, e.g. apt-get install shellcheck, or set settings.shellcheck: off)` });
   }
-  const runnable = jobs.filter((job) => executableFor(job.settings));
-  if (!runnable.length) return notices;
+  const checkable = jobs.filter((job) => executableFor(job.settings));
+  if (!checkable.length) return notices;
 
   const started = performance.now();
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-policy-shellcheck-'));
   const results = new Map<string, ShellcheckFinding[]>();
+  // Each Dockerfile's scripts that the memo does not know; the known ones go straight to the results.
+  const pending = new Map<(typeof checkable)[number], { script: RunScript; text: string; key: string }[]>();
+  const used = new Set<string>();
+  let reused = 0;
+  for (const job of checkable) {
+    const found: ShellcheckFinding[] = [];
+    results.set(job.dockerfile.file.path, found);
+    for (const script of runScripts(job.dockerfile)) {
+      const text = prologue(script) + script.text;
+      const key = ShellcheckMemo.key(executableFor(job.settings)!, job.settings, text);
+      used.add(key);
+      const known = memo?.get(key);
+      if (known) {
+        found.push(...known.map((finding) => shifted(finding, script.start)));
+        reused++;
+      } else {
+        pending.set(job, [...(pending.get(job) ?? []), { script, text, key }]);
+      }
+    }
+  }
+  memo?.retainOnly(used);
+  const runnable = [...pending.keys()];
+  // Created only when something is left to check: an edit that changed no RUN script spawns nothing.
+  const directory = runnable.length ? fs.mkdtempSync(path.join(os.tmpdir(), 'docker-policy-shellcheck-')) : '';
   let invocations = 0;
   try {
     // A Dockerfile's scripts always go to one process. Starting shellcheck costs more than reading a
@@ -148,16 +213,14 @@ export async function runShellcheckStep({ project, configs, runner = defaultShel
     const width = Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
     const size = dockerfilesPerRun ?? Math.min(64, Math.max(1, Math.ceil(runnable.length / (2 * width))));
     const tasks = batches(runnable, size).map((batch, batchIndex) => async () => {
-      const inputs: ScriptInput[] = [];
+      const inputs: (ScriptInput & { key: string })[] = [];
       batch.forEach((job, jobIndex) => {
-        results.set(job.dockerfile.file.path, []);
-        runScripts(job.dockerfile).forEach((script, index) => {
+        pending.get(job)!.forEach(({ script, text, key }, index) => {
           const file = path.join(directory, `b${batchIndex}-d${jobIndex}-r${index}.sh`);
-          fs.writeFileSync(file, prologue(script) + script.text);
-          inputs.push({ file, script, dockerfile: job.dockerfile.file.path });
+          fs.writeFileSync(file, text);
+          inputs.push({ file, script, dockerfile: job.dockerfile.file.path, key });
         });
       });
-      if (!inputs.length) return;
       const settings = batch[0]!.settings;
       const args = ['--format=json1', '--norc', `--severity=${settings.severity}`, `--exclude=${[...DEFAULT_EXCLUDED, ...settings.exclude].join(',')}`, '--', ...inputs.map((input) => input.file)];
       invocations++;
@@ -168,16 +231,23 @@ export async function runShellcheckStep({ project, configs, runner = defaultShel
         notices.push({ level: 'warning', message: `shellcheck failed on ${names.slice(0, 3).join(', ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}: ${findings}` });
         for (const job of batch) results.delete(job.dockerfile.file.path);
       } else {
-        for (const { dockerfile, finding } of findings) results.get(dockerfile)!.push(finding);
+        const byScript = new Map<ScriptInput, ShellcheckFinding[]>(inputs.map((input) => [input, []]));
+        for (const { input, finding } of findings) {
+          results.get(input.dockerfile)!.push(finding);
+          byScript.get(input)!.push(shifted(finding, -input.script.start));
+        }
+        for (const input of inputs) memo?.set(input.key, byScript.get(input)!);
       }
     });
     await runPool(tasks, width);
   } finally {
-    fs.rmSync(directory, { recursive: true, force: true });
+    if (directory) fs.rmSync(directory, { recursive: true, force: true });
   }
+  // Reused and fresh findings in the Dockerfile's order, as one run would give them.
+  for (const found of results.values()) found.sort((a, b) => a.start - b.start || a.end - b.end || a.code - b.code);
   const durationMs = Math.round(performance.now() - started);
   project.shellcheck = { byFile: results, invocations, durationMs };
-  notices.push({ level: 'verbose', message: `shellcheck: ${invocations} run${invocations === 1 ? '' : 's'} for ${runnable.length} Dockerfile${runnable.length === 1 ? '' : 's'} in ${durationMs} ms` });
+  notices.push({ level: 'verbose', message: `shellcheck: ${invocations} run${invocations === 1 ? '' : 's'} for ${runnable.length} Dockerfile${runnable.length === 1 ? '' : 's'}${reused ? ` (${reused} unchanged scripts reused)` : ''} in ${durationMs} ms` });
   return notices;
 }
 
@@ -208,7 +278,7 @@ interface ScriptInput {
   dockerfile: string;
 }
 
-function parseOutput(run: ShellcheckRun, inputs: ScriptInput[]): { dockerfile: string; finding: ShellcheckFinding }[] | string {
+function parseOutput(run: ShellcheckRun, inputs: ScriptInput[]): { input: ScriptInput; finding: ShellcheckFinding }[] | string {
   // 0: no findings, 1: findings; anything else is a failure (bad options, unreadable files).
   if (run.exitCode !== 0 && run.exitCode !== 1) return (run.stderr.trim().split('\n')[0] || `exit code ${String(run.exitCode)}`).slice(0, 300);
   let comments: Json1Comment[];
@@ -218,7 +288,7 @@ function parseOutput(run: ShellcheckRun, inputs: ScriptInput[]): { dockerfile: s
     return 'its output is not ShellCheck JSON (json1 needs ShellCheck 0.7 or later)';
   }
   const byFile = new Map(inputs.map((input) => [input.file, input]));
-  const findings: { dockerfile: string; finding: ShellcheckFinding }[] = [];
+  const findings: { input: ScriptInput; finding: ShellcheckFinding }[] = [];
   for (const comment of comments) {
     const input = byFile.get(comment.file) ?? byFile.get(path.resolve(comment.file));
     if (!input) continue;
@@ -234,7 +304,7 @@ function parseOutput(run: ShellcheckRun, inputs: ScriptInput[]): { dockerfile: s
     const finding: ShellcheckFinding = { code: comment.code, level: toLevel(comment.level), message: comment.message, start, end };
     const edits = (comment.fix?.replacements ?? []).map((replacement) => ({ start: toOffset(replacement.line, replacement.column), end: toOffset(replacement.endLine, replacement.endColumn), text: replacement.replacement }));
     if (edits.length && edits.every((edit) => edit.start !== null && edit.end !== null)) finding.fix = edits as ShellcheckFinding['fix'];
-    findings.push({ dockerfile: input.dockerfile, finding });
+    findings.push({ input, finding });
   }
   return findings;
 }

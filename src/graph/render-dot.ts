@@ -37,7 +37,11 @@ export function renderDot(graph: StageGraph): string {
     out.push(`  missing_${service.id} [label=${quote(`no stage "${service.target}"`)}, style="filled,dashed", fillcolor="#ffebee", color="#f44336"];`);
     out.push(`  missing_${service.id} -> ${service.id} [label="compose target", style=dashed];`);
   }
-  for (const edge of graph.edges) out.push(`  ${edge.from} -> ${edge.to}${EDGE_STYLE[edge.kind]};`);
+  for (const edge of graph.edges) {
+    // An edge through a build arg is one of several possible: dashed, labelled with the reference.
+    const style = edge.via ? ` [label=${quote(edge.kind === 'FROM' ? edge.via : `${edge.kind} ${edge.via}`)}, style=dashed]` : EDGE_STYLE[edge.kind];
+    out.push(`  ${edge.from} -> ${edge.to}${style};`);
+  }
   out.push('}');
   return `${out.join('\n')}\n`;
 }

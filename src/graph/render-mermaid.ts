@@ -8,9 +8,17 @@ const EDGE: Record<GraphEdge['kind'], string> = {
   image: '-.->|builds image|',
 };
 
+/** Words before "if ARG fits" on a dashed edge; `--` could end a Mermaid label early, so none here. */
+const VIA_WORD: Record<GraphEdge['kind'], string> = { FROM: '', 'COPY --from': 'COPY ', 'RUN --mount': 'RUN mount ', target: '', image: '' };
+
 /** A label inside `["…"]`: Mermaid reads `#quot;` as a double quote. */
 function label(text: string): string {
   return `["${text.replace(/"/g, '#quot;')}"]`;
+}
+
+/** `base-${TARGETARCH}` → `TARGETARCH`: plain words, which every Mermaid edge label accepts. */
+function argNames(reference: string): string {
+  return [...reference.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1]).join(', ');
 }
 
 /**
@@ -41,7 +49,8 @@ export function renderMermaid(graph: StageGraph): string {
   const missing = graph.services.filter((service) => !service.stageId);
   for (const service of missing) out.push(`${indent}missing_${service.id}${label(`❌ no stage "${service.target}"`)}`);
   out.push(`${indent}%% Dependencies`);
-  for (const edge of graph.edges) out.push(`${indent}${edge.from} ${EDGE[edge.kind]} ${edge.to}`);
+  // An edge through a build arg is one of several possible: dashed, labelled with the arg.
+  for (const edge of graph.edges) out.push(`${indent}${edge.from} ${edge.via ? `-.->|${VIA_WORD[edge.kind]}if ${argNames(edge.via)} fits|` : EDGE[edge.kind]} ${edge.to}`);
   for (const service of missing) out.push(`${indent}missing_${service.id} -.->|compose target| ${service.id}`);
   const dead = graph.stages.filter((stage) => stage.deadEnd);
   if (dead.length) {

@@ -3,7 +3,7 @@ import { targetStage } from '../model/dockerfile.js';
 import { normalizedImageName } from '../model/image-ref.js';
 import type { BuildTarget, Project } from '../model/project.js';
 import { finalStage, stageReferences } from '../model/queries.js';
-import { unusedStages } from '../model/stage-usage.js';
+import { stagesMatchingReference, unusedStages } from '../model/stage-usage.js';
 
 /** How a stage depends on another stage or an image. */
 export type StageUse = 'FROM' | 'COPY --from' | 'RUN --mount';
@@ -55,6 +55,8 @@ export interface GraphEdge {
   from: string;
   to: string;
   kind: 'FROM' | 'COPY --from' | 'RUN --mount' | 'target' | 'image';
+  /** A reference with build args (`FROM base-${TARGETARCH}`): the edge is one of the stages it may name. */
+  via?: string;
 }
 
 export interface StageGraph {
@@ -119,14 +121,17 @@ export function buildStageGraph(input: GraphInput): StageGraph {
     const dead = new Set(unusedStages(dockerfile, targets, input.allow?.(dockerfile) ?? []));
     const final = finalStage(dockerfile);
     const nodes: GraphStage[] = [];
+    const variableUses: { used: number; user: number; how: StageUse; line: number }[] = [];
     for (const stage of dockerfile.stages) {
       const label = stage.name ?? `#${stage.index}`;
       // With several Dockerfiles, ids carry the Dockerfile's path (`machine/Dockerfile` → `machine`) to stay readable.
       const id = ids.make('stage', input.dockerfiles.length > 1 ? `${path.replace(/\/(Dockerfile|Containerfile)$/i, '')}_${label}` : label);
       stageIds.set(stage, id);
       const baseStage = stage.from.stageRef !== null ? dockerfile.stages[stage.from.stageRef] : undefined;
+      // `FROM base-${TARGETARCH}` starts from one of the stages the pattern names, not from an image.
+      const candidates = !baseStage && stage.from.unresolvedVariables.length ? stagesMatchingReference(dockerfile, stage.from.imageText, stage.index) : [];
       const base = baseStage ? baseStage.name ?? `#${baseStage.index}` : stage.from.isScratch ? 'scratch' : stage.from.unresolvedVariables.length ? stage.from.imageText : stage.from.image;
-      const baseId = baseStage ? stageIds.get(baseStage)! : imageNode(base).id;
+      const baseId = baseStage ? stageIds.get(baseStage)! : candidates.length ? stageIds.get(candidates[0]!)! : imageNode(base).id;
       nodes.push({
         id,
         dockerfile: path,
@@ -142,7 +147,14 @@ export function buildStageGraph(input: GraphInput): StageGraph {
         usedBy: [],
         services: [],
       });
-      graph.edges.push({ from: baseId, to: id, kind: 'FROM' });
+      if (candidates.length) {
+        for (const candidate of candidates) {
+          graph.edges.push({ from: stageIds.get(candidate)!, to: id, kind: 'FROM', via: stage.from.imageText });
+          variableUses.push({ used: candidate.index, user: stage.index, how: 'FROM', line: stage.fromInstruction.range.start.line });
+        }
+      } else {
+        graph.edges.push({ from: baseId, to: id, kind: 'FROM' });
+      }
     }
     // COPY --from and RUN --mount=from: stages through the shared query, images by their reference.
     const references = stageReferences(dockerfile);
@@ -159,8 +171,15 @@ export function buildStageGraph(input: GraphInput): StageGraph {
       if (stage.from.stageRef !== null) nodes[stage.from.stageRef]!.usedBy.push({ stageId: nodes[stage.index]!.id, how: 'FROM', line: stage.fromInstruction.range.start.line });
       for (const instruction of stage.instructions) {
         for (const image of externalSources(dockerfile, instruction)) graph.edges.push({ from: imageNode(image).id, to: nodes[stage.index]!.id, kind: usage(instruction) });
+        for (const source of sourcesWithVariables(instruction)) {
+          for (const candidate of stagesMatchingReference(dockerfile, source, stage.index)) {
+            graph.edges.push({ from: nodes[candidate.index]!.id, to: nodes[stage.index]!.id, kind: usage(instruction), via: source });
+            variableUses.push({ used: candidate.index, user: stage.index, how: usage(instruction), line: instruction.range.start.line });
+          }
+        }
       }
     }
+    for (const use of variableUses) nodes[use.used]!.usedBy.push({ stageId: nodes[use.user]!.id, how: use.how, line: use.line });
     for (const node of nodes) node.usedBy.sort((a, b) => a.line - b.line);
     graph.stages.push(...nodes);
     graph.dockerfiles.push({ path, stageIds: nodes.map((node) => node.id) });
@@ -194,6 +213,11 @@ export function buildStageGraph(input: GraphInput): StageGraph {
 
 function usage(instruction: DockerInstruction): StageUse {
   return instruction.keyword === 'FROM' ? 'FROM' : instruction.keyword === 'RUN' ? 'RUN --mount' : 'COPY --from';
+}
+
+/** `COPY --from=build-${VARIANT}`, `RUN --mount=from=${BASE}-deps`: sources that name a stage through build args. */
+function sourcesWithVariables(instruction: DockerInstruction): string[] {
+  return [instruction.copy?.from?.value, ...instruction.mounts.map((mount) => mount.options.from)].filter((value): value is string => !!value && value.includes('$'));
 }
 
 /** Images (not stages) a COPY --from or RUN --mount=from= reads: `COPY --from=nginx:1.27 …`. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { lint, type LintOptions } from '../engine/lint.js';
 import type { Finding, Rule } from '../engine/types.js';
+import { ShellcheckMemo } from '../engine/shellcheck.js';
 import { ParseCache } from '../model/parse-cache.js';
 import type { FileModel, Project } from '../model/project.js';
 
@@ -41,6 +42,7 @@ export interface FolderHost {
  */
 export class FolderLinter {
   readonly parseCache = new ParseCache();
+  readonly shellcheckMemo = new ShellcheckMemo();
   snapshot: LintSnapshot | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
@@ -99,7 +101,8 @@ export class FolderLinter {
       const common: Omit<LintOptions, 'paths'> = { cwd: this.root, rules: this.host.rules, configPath: this.host.configFile(), overlays, parseCache: this.parseCache };
       // Buffers of files not on disk yet (new, unsaved) cannot be discovered: each is linted on its own.
       const unsaved = documents.filter((document) => !fs.existsSync(document.path));
-      const result = await lint({ ...common, paths: [this.root, ...documents.filter((document) => document.explicit && !unsaved.includes(document)).map((document) => document.path)] });
+      // Only the folder-wide run keeps ShellCheck results: it sees every Dockerfile, so the memo holds exactly those.
+      const result = await lint({ ...common, shellcheckMemo: this.shellcheckMemo, paths: [this.root, ...documents.filter((document) => document.explicit && !unsaved.includes(document)).map((document) => document.path)] });
       const models = new Map(result.project.files);
       const allFindings = [...result.findings];
       const internalErrors = [...result.internalErrors];

@@ -50,6 +50,39 @@ export function discoverFiles(paths: string[], options: DiscoveryOptions): Disco
   return { files: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), errors };
 }
 
+/** The names `docker compose` looks for when no `-f` is given. */
+const DEFAULT_COMPOSE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+
+/**
+ * Compose files on disk that may build the given Dockerfiles: the default compose file names in each
+ * Dockerfile's directory and in every directory above it, up to `cwd`. pre-commit passes only the
+ * staged files; the service that targets a stage or sets the build context must still be known, so
+ * these are read as context (checked only when named too).
+ */
+export function composeFilesAround(files: DiscoveredFile[], cwd: string): DiscoveredFile[] {
+  const found = new Map<string, DiscoveredFile>();
+  const visited = new Set<string>();
+  const root = path.resolve(cwd);
+  for (const file of files) {
+    if (file.kind !== 'dockerfile') continue;
+    let directory = path.dirname(file.path);
+    const inside = (dir: string) => dir === root || dir.startsWith(`${root}${path.sep}`);
+    // Outside cwd only the Dockerfile's own directory is looked at.
+    for (let first = true; first || inside(directory); first = false) {
+      if (visited.has(directory)) break;
+      visited.add(directory);
+      for (const name of DEFAULT_COMPOSE_NAMES) {
+        const candidate = path.join(directory, name);
+        if (fs.existsSync(candidate)) found.set(candidate, { path: candidate, kind: 'compose' });
+      }
+      const parent = path.dirname(directory);
+      if (parent === directory || directory === root) break;
+      directory = parent;
+    }
+  }
+  return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
 interface ScopedIgnore {
   directory: string;
   matcher: Ignore;

@@ -32,10 +32,8 @@ export function unusedStages(dockerfile: DockerfileModel, targets: BuildTarget[]
 function dynamicReferences(dockerfile: DockerfileModel): RegExp[] {
   const patterns: RegExp[] = [];
   const addPattern = (text: string) => {
-    if (!text.includes('$')) return;
-    const parts = text.split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/);
-    if (!parts.join('').trim()) return;
-    patterns.push(new RegExp(`^${parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i'));
+    const pattern = variableReferencePattern(text);
+    if (pattern) patterns.push(pattern);
   };
   for (const stage of dockerfile.stages) {
     if (stage.from.unresolvedVariables.length || stage.from.argsUsed.length) addPattern(stage.from.imageText);
@@ -46,4 +44,22 @@ function dynamicReferences(dockerfile: DockerfileModel): RegExp[] {
     }
   }
   return patterns;
+}
+
+/**
+ * The stage names a reference with variables can stand for: `base-${TARGETARCH}` → /^base-.*$/i.
+ * Null without variables, or when only variables are left (`${FLAVOR}` may name anything).
+ */
+export function variableReferencePattern(text: string): RegExp | null {
+  if (!text.includes('$')) return null;
+  const parts = text.split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/);
+  if (!parts.join('').trim()) return null;
+  return new RegExp(`^${parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+}
+
+/** The stages before `before` whose names a reference with variables may name (`FROM base-${TARGETARCH}`). */
+export function stagesMatchingReference(dockerfile: DockerfileModel, text: string, before: number): Stage[] {
+  const pattern = variableReferencePattern(text);
+  if (!pattern) return [];
+  return dockerfile.stages.filter((stage) => stage.index < before && stage.name !== null && pattern.test(stage.name));
 }

@@ -114,6 +114,17 @@ describe('what CI systems and terminals add', () => {
     expect(parsed.steps[0]).toMatchObject({ id: '#11', name: '', status: 'done' });
   });
 
+  it('a finished step printed again (Docker 20.10 reprints `load metadata` per stage) is the same step of the same build', () => {
+    for (const name of ['plain-first.log', 'plain-error.log', 'plain-bad-first.log']) {
+      const text = recorded(name);
+      // The recorded engine really does it: the header of #3 twice.
+      expect(text.match(/^#3 \[internal\] load metadata for docker\.io\/local\/busybox:1$/gm), name).toHaveLength(2);
+      const parsed = parseBuildLog(text);
+      expect(new Set(parsed.steps.map((step) => step.build)), name).toEqual(new Set([0]));
+      expect(parsed.steps.filter((step) => step.id === '#3'), name).toHaveLength(1);
+    }
+  });
+
   it('two builds in one log (a first build, then a rebuild) stay apart', () => {
     const parsed = parseBuildLog(`${recorded('plain-first.log')}\n${recorded('plain-cached.log')}`);
     const installs = byName(parsed.steps, '[deps 3/3] RUN npm ci');

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/buildkit/build-target.js';
+import { composeEnvironment, composeFileFor } from '../../src/buildkit/compose-cli.js';
 import { composeTargets } from '../../src/buildkit/compose-targets.js';
 import { checkLog } from '../../src/buildkit/log-expectations.js';
 import { parseBuildLog } from '../../src/buildkit/parse-log.js';
@@ -83,6 +84,37 @@ describe('compose targets', () => {
     writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  db:\n    image: postgres\n');
     expect(() => composeTargets(path.join(dir, 'compose.yaml'), services)).toThrow(message);
     expect(() => composeTargets(path.join(dir, 'compose.yaml'), services)).toThrow(UsageError);
+  });
+});
+
+describe('compose builds', () => {
+  const cli = { path: '/usr/bin/docker', builder: 'embedded' as const, rawjson: false, clientVersion: '20.10.24' };
+
+  it('puts the chosen docker client first on PATH (docker-compose 1.x calls the docker on PATH) and asks for plain BuildKit logs', () => {
+    const env = composeEnvironment(cli, { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: '/root' });
+    expect(env.PATH).toBe('/usr/bin:/usr/local/bin:/bin');
+    expect(env).toMatchObject({ HOME: '/root', COMPOSE_DOCKER_CLI_BUILD: '1', DOCKER_BUILDKIT: '1', BUILDKIT_PROGRESS: 'plain' });
+  });
+
+  it('writes a compose file for the one service built: the copy, its target, args, network and the image tag', () => {
+    const [api] = composeTargets(path.join(ROOT, 'fixtures/cache/compose/docker-compose.yml'), ['api']);
+    const copy = { ...api!, context: '/tmp/copy/api', dockerfile: '/tmp/copy/api/Dockerfile', buildArgs: { NODE_ENV: 'production' } };
+    const text = composeFileFor(copy, { tag: 'docker-policy-verify-cache/api:1-1', timeoutMs: 1000, buildArgs: [], network: null });
+    expect(text).toBe([
+      'services:',
+      '  api:',
+      '    image: docker-policy-verify-cache/api:1-1',
+      '    build:',
+      '      context: /tmp/copy/api',
+      '      dockerfile: /tmp/copy/api/Dockerfile',
+      '      target: runtime',
+      '      args:',
+      '        NODE_ENV: production',
+      '      network: none',
+      '',
+    ].join('\n'));
+    // --network (or the no-bridge fallback) wins over the service's own.
+    expect(composeFileFor(copy, { tag: 't', timeoutMs: 1000, buildArgs: [], network: 'host' })).toContain('network: host');
   });
 });
 

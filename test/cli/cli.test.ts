@@ -35,6 +35,21 @@ describe('docker-policy check', () => {
     expect(stdout).toMatch(/✖ \d+ problems/);
   });
 
+  it('--output-file writes the report (relative to the current directory, never coloured) and keeps the exit code', () => {
+    const directory = scratch({});
+    const out = path.join(directory, 'reports/checkstyle.xml');
+    fs.mkdirSync(path.dirname(out));
+    const written = run(['check', 'fixtures/demo', '--format', 'checkstyle', '--output-file', out]);
+    expect(written.code).toBe(1);
+    expect(written.stdout).toBe('');
+    expect(fs.readFileSync(out, 'utf8')).toBe(run(['check', 'fixtures/demo', '--format', 'checkstyle']).stdout);
+    const stylish = spawnSync(process.execPath, [bin, 'check', path.join(root, 'fixtures/demo/api/Dockerfile'), '-o', 'report.txt'], { cwd: directory, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '1' } });
+    expect(stylish.status).toBe(1);
+    const report = fs.readFileSync(path.join(directory, 'report.txt'), 'utf8');
+    expect(report).toContain('fixtures/demo/api/Dockerfile');
+    expect(report).not.toContain('\x1b[');
+  });
+
   it('keeps the JSON contract', () => {
     const { code, stdout } = run(['check', 'fixtures/demo', '--format', 'json']);
     expect(code).toBe(1);

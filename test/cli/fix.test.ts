@@ -88,6 +88,69 @@ describe('check --fix', () => {
     }
   });
 
+  it('compose ordering and quoting fixes: one pass fixes all, comments travel with their keys, a second --fix changes nothing', () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dp-fix-compose-'));
+    const rules = ['compose-depends-on-order', 'compose-port-quotes', 'compose-ports-order', 'compose-service-keys-order', 'compose-services-order', 'compose-top-level-order', 'compose-volume-quotes'];
+    fs.writeFileSync(path.join(directory, '.docker-policy.yaml'), `extends: []\nrules:\n${rules.map((rule) => `  ${rule}: warning\n`).join('')}`);
+    const original = [
+      '# Project services; the blank line keeps this header at the top.',
+      '',
+      'volumes:',
+      '  data: {}',
+      'services:',
+      '  # the web front end',
+      '  web:',
+      '    ports:',
+      '      - 8080:80   # public port',
+      '      - 443:443',
+      '    image: nginx:1.27',
+      '    depends_on:',
+      '      - worker',
+      '      - api',
+      '    volumes:',
+      '      - ./html:/usr/share/nginx/html:ro',
+      '  api:',
+      '    image: example/api:1.0   # pinned',
+      '  worker:',
+      '    image: example/worker:1.0',
+      '',
+    ].join('\n');
+    fs.writeFileSync(path.join(directory, 'compose.yaml'), original);
+    const found = findingsOf(directory).map((finding) => finding.ruleId);
+    expect(new Set(found)).toEqual(new Set(['compose-top-level-order', 'compose-service-keys-order', 'compose-port-quotes', 'compose-ports-order', 'compose-depends-on-order', 'compose-services-order']));
+    const first = run(['check', '--fix'], directory);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('no problems');
+    const fixed = fs.readFileSync(path.join(directory, 'compose.yaml'), 'utf8');
+    expect(fixed).toBe([
+      '# Project services; the blank line keeps this header at the top.',
+      '',
+      'services:',
+      '  api:',
+      '    image: example/api:1.0   # pinned',
+      '  # the web front end',
+      '  web:',
+      '    image: nginx:1.27',
+      '    depends_on:',
+      '      - api',
+      '      - worker',
+      '    volumes:',
+      '      - ./html:/usr/share/nginx/html:ro',
+      '    ports:',
+      '      - "443:443"',
+      '      - "8080:80"   # public port',
+      '  worker:',
+      '    image: example/worker:1.0',
+      'volumes:',
+      '  data: {}',
+      '',
+    ].join('\n'));
+    expect(findingsOf(directory)).toEqual([]);
+    const second = run(['check', '--fix'], directory);
+    expect(second.stderr).not.toContain('applied');
+    expect(fs.readFileSync(path.join(directory, 'compose.yaml'), 'utf8')).toBe(fixed);
+  });
+
   it('keeps CRLF line breaks and a byte-order mark, and rewrites only the fixed bytes', () => {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dp-fix-crlf-'));
     const original = '\uFEFF# build tools\r\nFROM alpine:3.21\r\nRUN apk add curl \\\r\n    git\r\nUSER app\r\n';

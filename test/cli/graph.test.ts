@@ -76,6 +76,26 @@ describe('docker-policy graph', () => {
     matchesGolden('mounts.mmd', graph(['Dockerfile'], path.join(golden, 'mounts')).stdout);
   });
 
+  it('draws a reference through build args (FROM base-${TARGETARCH}, COPY --from=build-${VARIANT}) as dashed edges from each stage it may name', () => {
+    const dir = path.join(golden, 'build-args');
+    const { code, stdout } = graph(['Dockerfile', '--format', 'json'], dir);
+    expect(code).toBe(0);
+    const parsed = JSON.parse(stdout) as { images: { image: string }[]; stages: { label: string; deadEnd: boolean; base: string; usedBy: { stageId: string; how: string }[] }[]; edges: { from: string; to: string; kind: string; via?: string }[] };
+    // No image node for the stage reference, and only the stage nothing can name is a dead end.
+    expect(parsed.images.map((image) => image.image)).toEqual(['alpine:3.20', 'scratch']);
+    expect(parsed.stages.filter((stage) => stage.deadEnd).map((stage) => stage.label)).toEqual(['leftover']);
+    expect(parsed.stages.find((stage) => stage.label === 'base')!.base).toBe('base-${TARGETARCH}');
+    expect(parsed.edges.filter((edge) => edge.via)).toEqual([
+      { from: 'stage_base_amd64', to: 'stage_base', kind: 'FROM', via: 'base-${TARGETARCH}' },
+      { from: 'stage_base_arm64', to: 'stage_base', kind: 'FROM', via: 'base-${TARGETARCH}' },
+      { from: 'stage_build_cpu', to: 'stage_6', kind: 'COPY --from', via: 'build-${VARIANT}' },
+      { from: 'stage_build_gpu', to: 'stage_6', kind: 'COPY --from', via: 'build-${VARIANT}' },
+    ]);
+    expect(parsed.stages.find((stage) => stage.label === 'base-arm64')!.usedBy).toEqual([{ stageId: 'stage_base', how: 'FROM', line: 9 }]);
+    matchesGolden('build-args.mmd', graph(['Dockerfile'], dir).stdout);
+    matchesGolden('build-args.dot', graph(['Dockerfile', '--format', 'dot'], dir).stdout);
+  });
+
   it('marks exactly the stages the unused-stage rule reports', async () => {
     const result = await lint({ cwd: seeds, paths: ['.'], rules: builtinRules });
     const reported = result.findings.filter((finding) => finding.ruleId === 'unused-stage').map((finding) => `${finding.file}:${finding.line}`);

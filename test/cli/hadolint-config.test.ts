@@ -56,10 +56,24 @@ describe('docker-policy init', () => {
     expect(stdout).toContain('ignored: DL3059 → consecutive-run: off');
     expect(stdout).toContain('override.style: DL3066 → numeric-user: info');
     expect(stdout).toContain('ignored: SC2086 → settings.shellcheck.exclude');
-    expect(stdout).toMatch(/Not translated:[\s\S]*failure-threshold: warning/);
+    expect(stdout).toContain('failure-threshold: warning → failureThreshold: warning');
+    expect(stdout).not.toContain('Not translated');
     const config = await loads(path.join(directory, '.docker-policy.yaml'));
+    expect(config.failureThreshold).toBe('warning');
     expect(config.rules).toMatchObject({ 'consecutive-run': { severity: 'off' }, 'numeric-user': { severity: 'info' } });
     expect(config.settings).toEqual({ shellcheck: { exclude: ['SC2086'] }, trustedRegistries: ['docker.io', '*.acme.example'], labelSchema: { maintainer: 'email' }, strictLabels: true });
+  });
+
+  it('no-fail: true becomes failureThreshold: none, and the written threshold decides the exit code of check', () => {
+    const directory = project({ '.hadolint.yaml': 'failure-threshold: error\nno-fail: true\n', Dockerfile: DOCKERFILE, '.dockerignore': IGNORE });
+    const { code, stdout } = cli(directory, 'init');
+    expect(code).toBe(0);
+    expect(stdout).toContain('no-fail: true (over failure-threshold: error) → failureThreshold: none');
+    expect(fs.readFileSync(path.join(directory, '.docker-policy.yaml'), 'utf8')).toContain('\nfailureThreshold: none # no-fail: true (over failure-threshold: error)\n');
+    // pinned-base-image is an error, yet with failureThreshold: none the run passes.
+    const checked = cli(directory, 'check', '--format', 'json');
+    expect(findings(checked.stdout).some((finding) => finding.severity === 'error')).toBe(true);
+    expect(checked.code).toBe(0);
   });
 
   it('stops with the file and line of a malformed hadolint config, writing nothing', () => {

@@ -156,4 +156,22 @@ describe('extends: []', () => {
     const cwd = project({ 'Dockerfile': 'FROM ubuntu\nRUN apk add curl\n', '.docker-policy.yaml': 'extends: []\nrules:\n  apk-no-cache: error\n' });
     expect((await run(cwd)).findings.map((finding) => finding.ruleId)).toEqual(['apk-no-cache']);
   });
+
+  it('failureThreshold: which findings fail the run, inherited through extends, validated with its line', async () => {
+    const { exitCodeFor } = await import('../../src/cli/commands/check.js');
+    const files = { Dockerfile: 'FROM alpine:3.20\nRUN apk add curl\nUSER 1000\n', '.dockerignore': 'node_modules\n.git\n.env\n*.log\n__pycache__\n.gitignore\ndata/\n*.pkl\n' };
+    const rules = 'rules: { apk-no-cache: warning, apk-pin-versions: info }\n';
+    const exitFor = async (config: string, maxWarnings?: number) => exitCodeFor(await run(project({ ...files, '.docker-policy.yaml': config })), maxWarnings);
+    expect(await exitFor(`extends: []\n${rules}`)).toBe(0);
+    expect(await exitFor(`extends: []\n${rules}failureThreshold: warning\n`)).toBe(1);
+    expect(await exitFor(`extends: []\nrules: { apk-pin-versions: info }\nfailureThreshold: warning\n`)).toBe(0);
+    expect(await exitFor(`extends: []\nrules: { apk-pin-versions: info }\nfailureThreshold: info\n`)).toBe(1);
+    expect(await exitFor(`extends: []\nrules: { apk-no-cache: error }\nfailureThreshold: none\n`)).toBe(0);
+    // --max-warnings still counts.
+    expect(await exitFor(`extends: []\n${rules}failureThreshold: none\n`, 0)).toBe(1);
+    const inherited = project({ ...files, 'base.yaml': `extends: []\n${rules}failureThreshold: warning\n`, '.docker-policy.yaml': 'extends: [./base.yaml]\n' });
+    expect(exitCodeFor(await run(inherited), undefined)).toBe(1);
+    const broken = project({ ...files, '.docker-policy.yaml': 'extends: []\nfailureThreshold: style\n' });
+    await expect(run(broken)).rejects.toThrow(/\.docker-policy\.yaml:2: "failureThreshold" must be one of error, warning, info, none \(got "style"\)/);
+  });
 });

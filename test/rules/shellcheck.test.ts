@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/config.js';
 import { lint, type LintOptions } from '../../src/engine/lint.js';
-import { defaultShellcheckRunner, findShellcheck, runShellcheckStep, type ShellcheckRunner } from '../../src/engine/shellcheck.js';
+import { defaultShellcheckRunner, findShellcheck, runShellcheckStep, ShellcheckMemo, type ShellcheckRunner } from '../../src/engine/shellcheck.js';
 import rule from '../../rules/shellcheck.js';
 import { builtinRules } from '../../rules/index.js';
 import { testRule } from '../helpers/rule-tester.js';
@@ -126,6 +126,42 @@ describe.runIf(available)('shellcheck with the real executable', () => {
     expect(one.findings).toHaveLength(15);
     expect(two.findings).toEqual(one.findings);
     expect(all.findings).toEqual(one.findings);
+  });
+
+  it('with a memo (the language server), re-checks only the scripts that changed, and reports what a fresh run does', async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-policy-shellcheck-memo-'));
+    const write = (name: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
+      fs.writeFileSync(path.join(directory, name), text);
+    };
+    write('.docker-policy.json', JSON.stringify(ONLY_SHELLCHECK));
+    write('api/Dockerfile', 'FROM debian:12.8-slim\nRUN echo $a\nRUN cd /x; ls\n');
+    write('worker/Dockerfile', 'FROM debian:12.8-slim\nRUN echo $w\n');
+    const memo = new ShellcheckMemo();
+    const run = async (withMemo: boolean) => {
+      const scripts: string[] = [];
+      const runner: ShellcheckRunner = (executable, args) => {
+        scripts.push(...args.filter((arg) => arg.endsWith('.sh')).map((file) => fs.readFileSync(file, 'utf8').split('\n').slice(2).join('\n')));
+        return defaultShellcheckRunner(executable, args);
+      };
+      const result = await lint({ cwd: directory, paths: ['.'], rules: builtinRules, shellcheckRunner: runner, shellcheckMemo: withMemo ? memo : undefined });
+      return { scripts: scripts.sort(), findings: result.findings.map(({ ruleId, file, line, column, endLine, endColumn }) => `${file}:${line}:${column}-${endLine}:${endColumn} ${ruleId}`) };
+    };
+    try {
+      const first = await run(true);
+      expect(first.scripts).toEqual(['cd /x; ls', 'echo $a', 'echo $w']);
+      expect(memo.size).toBe(3);
+      expect(await run(true)).toEqual({ scripts: [], findings: first.findings });
+      // An edit adds a comment above the scripts and changes one (a new ARG or ENV would change every later script's variables): only that one is checked, the others move with the text.
+      write('api/Dockerfile', 'FROM debian:12.8-slim\n# the base image\nRUN echo $a\nRUN cd /y; ls\n');
+      const edited = await run(true);
+      expect(edited.scripts).toEqual(['cd /y; ls']);
+      expect(edited.findings).toEqual((await run(false)).findings);
+      expect(edited.findings).toContain('api/Dockerfile:3:10-3:12 shellcheck/SC2154');
+      expect(memo.size).toBe(3);
+    } finally {
+      fs.rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   it('respects SHELL per stage, inherits it through FROM <stage>, and follows the shell pragma', async () => {

@@ -42,6 +42,7 @@ export function registerBuildkitCommands(program: Command): void {
     .option('--build-arg <name=value>', 'passed to every build (repeatable)', collect, [])
     .option('--network <mode>', 'network for RUN steps, passed to docker build (e.g. none)')
     .option('--timeout <seconds>', 'give up on a build after this long', parsePositive, 600)
+    .option('--no-compose-build', 'with --compose: build each service with docker build instead of docker compose / docker-compose')
     .option('--keep', 'leave the temporary copy of the build contexts in place')
     .option('--log <file>', 'check this existing build log instead of building (no Docker needed)')
     .option('--expect-cached <stage|regex...>', 'with --log: steps of this stage, or whose name matches, must be CACHED')
@@ -67,6 +68,7 @@ interface VerifyCacheCliOptions {
   network?: string;
   timeout: number;
   keep?: boolean;
+  composeBuild: boolean;
   log?: string;
   expectCached?: string[];
   expectRebuilt?: string[];
@@ -95,6 +97,7 @@ async function verifyCacheCommand(options: VerifyCacheCliOptions): Promise<numbe
     network: options.network ?? null,
     timeoutSeconds: options.timeout,
     keep: options.keep,
+    composeBuild: options.composeBuild,
     progress: (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(options.format === 'json' ? formatVerifyJson(report) : formatVerifyStylish(report, shouldColor(options.color)));

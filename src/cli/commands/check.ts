@@ -5,7 +5,7 @@ import { hadolintExitCode, readHadolintConfig, type HadolintTranslation } from '
 import { ConfigResolver, type ConfigLayer } from '../../config/resolver.js';
 import { lintWithFixes, writeChanges, type FixRun } from '../../engine/fixes.js';
 import { lint, type LintOptions, type LintResult } from '../../engine/lint.js';
-import type { SeveritySetting } from '../../engine/types.js';
+import type { Severity, SeveritySetting } from '../../engine/types.js';
 import { FORMATTERS, type FormatName } from '../../formatters/index.js';
 import { builtinRules } from '../../../rules/index.js';
 import { toolVersion } from '../../version.js';
@@ -128,10 +128,13 @@ function reportProblems(result: LintResult): number | undefined {
 }
 
 export function exitCodeFor(result: LintResult, maxWarnings: number | undefined): number {
-  if (result.findings.some((finding) => finding.severity === 'error')) return 1;
   const warnings = result.findings.filter((finding) => finding.severity === 'warning').length;
   if (maxWarnings !== undefined && warnings > maxWarnings) return 1;
-  return 0;
+  // The config's failureThreshold (default error): findings at that level or worse fail the run.
+  const threshold = result.failureThreshold ?? 'error';
+  if (threshold === 'none') return 0;
+  const failing: Severity[] = threshold === 'error' ? ['error'] : threshold === 'warning' ? ['error', 'warning'] : ['error', 'warning', 'info'];
+  return result.findings.some((finding) => failing.includes(finding.severity)) ? 1 : 0;
 }
 
 function parseRuleFlags(flags: string[]): Record<string, SeveritySetting> {

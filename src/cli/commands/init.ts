@@ -43,19 +43,27 @@ export async function runInit(options: InitOptions): Promise<number> {
   if (hadolint) {
     const shown = path.relative(cwd, hadolint.file);
     const notTranslated = [...hadolint.untranslated, ...runOnlyKeys(hadolint, shown)];
-    out.push(hadolint.translated.length ? `Translated from ${shown}:` : `Nothing to translate from ${shown}.`, ...hadolint.translated.map((line) => `  ${line}`));
+    const translated = [...hadolint.translated, ...thresholdOf(hadolint).map(([from, to]) => `${from} → ${to}`)];
+    out.push(translated.length ? `Translated from ${shown}:` : `Nothing to translate from ${shown}.`, ...translated.map((line) => `  ${line}`));
     if (notTranslated.length) out.push('Not translated:', ...notTranslated.map((line) => `  ${line}`));
   }
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;
 }
 
+/**
+ * hadolint's `failure-threshold` and `no-fail` as `failureThreshold` (same words; `no-fail: true` never
+ * fails, so it wins): [what hadolint said, what the config says]. Empty when neither is set.
+ */
+function thresholdOf(hadolint: HadolintTranslation): [string, string][] {
+  if (hadolint.noFail) return [[`no-fail: true${hadolint.failureThreshold ? ` (over failure-threshold: ${hadolint.failureThreshold})` : ''}`, 'failureThreshold: none']];
+  return hadolint.failureThreshold ? [[`failure-threshold: ${hadolint.failureThreshold}`, `failureThreshold: ${hadolint.failureThreshold}`]] : [];
+}
+
 /** hadolint keys with no place in a config file: they shape a run, so `check --hadolint-config` applies them. */
 function runOnlyKeys(hadolint: HadolintTranslation, file: string): string[] {
   const keep = `keep it with \`docker-policy check --hadolint-config ${file}\``;
   const lines: string[] = [];
-  if (hadolint.failureThreshold) lines.push(`failure-threshold: ${hadolint.failureThreshold}: ${keep}`);
-  if (hadolint.noFail !== undefined) lines.push(`no-fail: ${hadolint.noFail}: ${keep}`);
   if (hadolint.disableIgnorePragma !== undefined) lines.push(`disable-ignore-pragma: ${hadolint.disableIgnorePragma}: ${keep} (or turn on no-inline-ignore)`);
   return lines;
 }
@@ -63,6 +71,7 @@ function runOnlyKeys(hadolint: HadolintTranslation, file: string): string[] {
 function starterConfig(preset: string, hadolint: HadolintTranslation | undefined, hadolintFile: string): string {
   const rules = Object.entries(hadolint?.rules ?? {});
   const settings = hadolint?.settings ?? {};
+  const threshold = hadolint ? thresholdOf(hadolint)[0] : undefined;
   const lines = [
     '# docker-policy configuration, written by `docker-policy init`.',
     '# `docker-policy rules` lists every rule with its aliases; docs/rules/<rule>.md explains each.',
@@ -83,6 +92,9 @@ function starterConfig(preset: string, hadolint: HadolintTranslation | undefined
     '',
     '# Paths never checked (globs).',
     'ignore: []',
+    '',
+    '# Which findings make `check` exit 1: error (the default), warning, info, or none.',
+    ...(threshold ? [`${threshold[1]} # ${threshold[0]}`] : ['# failureThreshold: warning']),
     '',
     '# Values rules share: trustedRegistries (trusted-registry), labelSchema and strictLabels',
     '# (the label-* rules), manifests (manifest-before-source).',
