@@ -20,7 +20,7 @@ const catalog = createCatalog(builtinRules);
 function fast<T>(work: () => T): T {
   const started = performance.now();
   const result = work();
-  expect(performance.now() - started).toBeLessThan(1_000);
+  expect(performance.now() - started).toBeLessThan(3_000);
   return result;
 }
 

@@ -279,7 +279,7 @@ describe('merged compose model', () => {
       const directory = write({ 'compose.yaml': text });
       const started = Date.now();
       expect(() => load(directory)).not.toThrow();
-      expect(Date.now() - started).toBeLessThan(5000);
+      expect(Date.now() - started).toBeLessThan(15_000);
     }
   });
 });
