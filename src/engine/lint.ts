@@ -103,7 +103,13 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // BuildKit's `# check=` directive: skips checks, raises them to errors, switches on experimental ones.
   const checkDirectives = new CheckDirectives(project);
   for (const id of checkDirectives.enabledRules(catalog.rules)) enabled.add(id);
-  const notices = enabled.has(SHELLCHECK_RULE) ? await runShellcheckStep({ project, configs, runner: options.shellcheckRunner }) : [];
+  // ShellCheck runs in its own processes while the other rules run; only the `shellcheck` rule waits for it.
+  const shellcheckStep = enabled.has(SHELLCHECK_RULE)
+    ? runShellcheckStep({ project, configs, runner: options.shellcheckRunner }).then(
+        (notices) => ({ notices }),
+        (error: unknown) => ({ error }),
+      )
+    : null;
 
   const suppressionCache = new Map<string, Suppressions>();
   const suppressionsFor = (absolutePath: string): Suppressions | null => {
@@ -149,8 +155,12 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   };
 
   const internalErrors: InternalError[] = [];
-  for (const rule of catalog.rules) {
-    if (!enabled.has(rule.meta.id) || rule.meta.id === PARSE_ERROR_RULE) continue;
+  const crashed = (rule: Rule, error: unknown) => internalErrors.push({ ruleId: rule.meta.id, message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+  const active = catalog.rules.filter((rule) => enabled.has(rule.meta.id) && rule.meta.id !== PARSE_ERROR_RULE);
+  const unprepared = new Set<Rule>();
+  await Promise.all(active.map((rule) => rule.prepare?.(project).catch((error: unknown) => (unprepared.add(rule), crashed(rule, error)))));
+  const runRule = (rule: Rule) => {
+    if (unprepared.has(rule)) return;
     const configured = rootConfig.rules.get(rule.meta.id)?.options ?? {};
     const context = {
       project,
@@ -161,9 +171,15 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     try {
       rule.check(context);
     } catch (error) {
-      internalErrors.push({ ruleId: rule.meta.id, message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+      crashed(rule, error);
     }
-  }
+  };
+  // Rule order does not matter for the result: findings are deduplicated per rule and sorted.
+  for (const rule of active) if (rule.meta.id !== SHELLCHECK_RULE) runRule(rule);
+  const shellcheck = await shellcheckStep;
+  if (shellcheck && 'error' in shellcheck) throw shellcheck.error;
+  const notices = shellcheck?.notices ?? [];
+  for (const rule of active) if (rule.meta.id === SHELLCHECK_RULE) runRule(rule);
   const parseErrorRule = catalog.get(PARSE_ERROR_RULE);
   if (parseErrorRule) {
     for (const error of [...project.parseErrors, ...checkDirectives.problems()]) accept(parseErrorRule, { file: error.file, range: error.range, message: error.message });

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,13 +46,16 @@ export interface LintNotice {
   message: string;
 }
 
-export const defaultShellcheckRunner: ShellcheckRunner = (executable, args) =>
-  new Promise((resolve) => {
+export const defaultShellcheckRunner: ShellcheckRunner = (executable, args) => {
+  // Loaded on first use (synchronously, so the process starts before the rules run): runs without a RUN script never load it.
+  const { execFile } = process.getBuiltinModule('node:child_process');
+  return new Promise((resolve) => {
     execFile(executable, args, { maxBuffer: 256 * 1024 * 1024, timeout: 120_000, encoding: 'utf8' }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
       resolve({ stdout, stderr: stderr || (error && code === null ? error.message : ''), exitCode: code });
     });
   });
+};
 
 /** Validate `settings.shellcheck`; null means off. Throws a ConfigError naming the config file. */
 export function shellcheckSettings(config: ResolvedConfig): ShellcheckSettings | null {
@@ -138,8 +140,15 @@ export async function runShellcheckStep({ project, configs, runner = defaultShel
   if (!runnable.length) return notices;
 
   const started = performance.now();
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-policy-shellcheck-'));
   const results = new Map<string, ShellcheckFinding[]>();
+  if (!runnable.some((job) => runScripts(job.dockerfile).length)) {
+    // Nothing for ShellCheck to read: no temporary directory, no process.
+    for (const job of runnable) results.set(job.dockerfile.file.path, []);
+    project.shellcheck = { byFile: results, invocations: 0, durationMs: 0 };
+    notices.push({ level: 'verbose', message: `shellcheck: 0 runs for ${runnable.length} Dockerfile${runnable.length === 1 ? '' : 's'} in 0 ms` });
+    return notices;
+  }
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-policy-shellcheck-'));
   let invocations = 0;
   try {
     // A Dockerfile's scripts always go to one process. Starting shellcheck costs more than reading a
