@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 rmSync('dist', { recursive: true, force: true });
 
 await build({
-  entryPoints: { cli: 'src/cli/main.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', 'lint-worker': 'src/engine/lint-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

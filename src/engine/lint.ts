@@ -35,6 +35,8 @@ export interface LintOptions {
   shellcheckRunner?: ShellcheckRunner;
   /** `--compose-file`, `--env-file`, `--profile` (they win over `settings.compose`). */
   compose?: ComposeCliOptions;
+  /** Files already discovered (a batch of a larger run, see batches.ts): `paths` is not walked and compose file sets are not added. */
+  files?: DiscoveredFile[];
 }
 
 export interface InternalError {
@@ -68,6 +70,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     const absolute = path.resolve(options.cwd, options.stdin.filename);
     overlays.set(absolute, options.stdin.text);
     discovered = [{ path: absolute, kind: classifyFile(path.basename(absolute)) ?? (/\.ya?ml$/i.test(absolute) ? 'compose' : 'dockerfile') }];
+  } else if (options.files) {
+    discovered = [...options.files];
   } else {
     const result = discoverFiles(options.paths, { cwd: options.cwd, ignoreGlobs: rootConfig.ignore });
     discovered = result.files;
@@ -84,14 +88,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       }
     },
   };
-  // Compose files named as a file set are checked even when their names are not compose-like.
   const composeOptions = composeOptionsFor(rootConfig, options.compose ?? {}, options.cwd);
-  const known = new Set(discovered.map((file) => file.path));
-  for (const file of (options.stdin ? [] : composeOptions.fileSets ?? []).flat()) {
-    if (known.has(file) || !fs.existsSync(file)) continue;
-    known.add(file);
-    discovered.push({ path: file, kind: 'compose' });
-  }
+  if (!options.stdin && !options.files) addComposeFileSets(discovered, composeOptions.fileSets);
   const project = buildProject(discovered, reader, options.cwd, { parseCache: options.parseCache, compose: composeOptions });
   const targets = new Set(discovered.map((file) => file.path));
   const configs = new Map<string, ResolvedConfig>();
@@ -195,6 +193,16 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     checkedFiles: [...targets].map((file) => project.files.get(file)?.file.displayPath ?? toDisplayPath(file, options.cwd)).sort(),
     notices,
   };
+}
+
+/** Compose files named as a file set are checked even when their names are not compose-like. */
+export function addComposeFileSets(discovered: DiscoveredFile[], fileSets: string[][] | undefined): void {
+  const known = new Set(discovered.map((file) => file.path));
+  for (const file of (fileSets ?? []).flat()) {
+    if (known.has(file) || !fs.existsSync(file)) continue;
+    known.add(file);
+    discovered.push({ path: file, kind: 'compose' });
+  }
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };

@@ -44,6 +44,43 @@ export interface LintNotice {
   /** `verbose` notices print only with `check --verbose`; warnings always print. */
   level: 'verbose' | 'warning';
   message: string;
+  /** The counts a summary notice is made of: the batches of one run add them up (`mergeNotices`). */
+  tally?: ShellcheckTally;
+}
+
+type ShellcheckTally = { kind: 'skipped'; dockerfiles: number; where: string } | { kind: 'runs'; runs: number; dockerfiles: number; ms: number };
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+function tallyNotice(tally: ShellcheckTally): LintNotice {
+  const message =
+    tally.kind === 'skipped'
+      ? `shell checks skipped for ${plural(tally.dockerfiles, 'Dockerfile')}: ${tally.where} (install ShellCheck, e.g. apt-get install shellcheck, or set settings.shellcheck: off)`
+      : `shellcheck: ${plural(tally.runs, 'run')} for ${plural(tally.dockerfiles, 'Dockerfile')} in ${tally.ms} ms`;
+  return { level: 'verbose', message, tally };
+}
+
+/** One notice per summary for a run checked in batches: counts add up, other notices stay as they are. */
+export function mergeNotices(notices: LintNotice[]): LintNotice[] {
+  const merged: LintNotice[] = [];
+  const summaries = new Map<string, number>();
+  for (const notice of notices) {
+    const tally = notice.tally;
+    const key = tally ? (tally.kind === 'skipped' ? `skipped\0${tally.where}` : 'runs') : null;
+    const index = key === null ? undefined : summaries.get(key);
+    if (!tally || index === undefined) {
+      if (key !== null) summaries.set(key, merged.length);
+      merged.push(notice);
+      continue;
+    }
+    const earlier = merged[index]!.tally!;
+    merged[index] = tallyNotice(
+      earlier.kind === 'runs' && tally.kind === 'runs'
+        ? { kind: 'runs', runs: earlier.runs + tally.runs, dockerfiles: earlier.dockerfiles + tally.dockerfiles, ms: earlier.ms + tally.ms }
+        : { ...earlier, dockerfiles: earlier.dockerfiles + tally.dockerfiles },
+    );
+  }
+  return merged;
 }
 
 export const defaultShellcheckRunner: ShellcheckRunner = (executable, args) => {
@@ -134,7 +171,7 @@ export async function runShellcheckStep({ project, configs, runner = defaultShel
   const notices: LintNotice[] = [];
   if (missing.length) {
     const where = missing[0]!.settings.path ? `${missing[0]!.settings.path} is not an executable file` : 'no shellcheck executable on PATH';
-    notices.push({ level: 'verbose', message: `shell checks skipped for ${missing.length} Dockerfile${missing.length === 1 ? '' : 's'}: ${where} (install ShellCheck, e.g. apt-get install shellcheck, or set settings.shellcheck: off)` });
+    notices.push(tallyNotice({ kind: 'skipped', dockerfiles: missing.length, where }));
   }
   const runnable = jobs.filter((job) => executableFor(job.settings));
   if (!runnable.length) return notices;
@@ -145,7 +182,7 @@ export async function runShellcheckStep({ project, configs, runner = defaultShel
     // Nothing for ShellCheck to read: no temporary directory, no process.
     for (const job of runnable) results.set(job.dockerfile.file.path, []);
     project.shellcheck = { byFile: results, invocations: 0, durationMs: 0 };
-    notices.push({ level: 'verbose', message: `shellcheck: 0 runs for ${runnable.length} Dockerfile${runnable.length === 1 ? '' : 's'} in 0 ms` });
+    notices.push(tallyNotice({ kind: 'runs', runs: 0, dockerfiles: runnable.length, ms: 0 }));
     return notices;
   }
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-policy-shellcheck-'));
@@ -186,7 +223,7 @@ export async function runShellcheckStep({ project, configs, runner = defaultShel
   }
   const durationMs = Math.round(performance.now() - started);
   project.shellcheck = { byFile: results, invocations, durationMs };
-  notices.push({ level: 'verbose', message: `shellcheck: ${invocations} run${invocations === 1 ? '' : 's'} for ${runnable.length} Dockerfile${runnable.length === 1 ? '' : 's'} in ${durationMs} ms` });
+  notices.push(tallyNotice({ kind: 'runs', runs: invocations, dockerfiles: runnable.length, ms: durationMs }));
   return notices;
 }
 
