@@ -46,8 +46,11 @@ export interface BatchResult {
   loaded: string[];
 }
 
-export async function lintBatch(request: BatchRequest, rules: LintOptions['rules']): Promise<BatchResult> {
-  const result = await lint({ ...request, paths: [], rules });
+/** What stays in this thread: the rules (plugins are functions) and an injected shellcheck runner. */
+type LocalOptions = Pick<LintOptions, 'rules' | 'shellcheckRunner'>;
+
+export async function lintBatch(request: BatchRequest, local: LocalOptions): Promise<BatchResult> {
+  const result = await lint({ ...request, ...local, paths: [] });
   const own = new Set(request.files.map((file) => file.path));
   return {
     findings: result.findings,
@@ -70,7 +73,8 @@ export async function lintInBatches(options: LintOptions, run: BatchRunOptions =
   addComposeFileSets(discovered, composeOptions.fileSets);
   const pathErrors = discovery.errors.map((error) => ({ path: toDisplayPath(path.resolve(cwd, error.path), cwd), message: error.message }));
 
-  const size = run.batchFiles ?? BATCH_FILES;
+  // DOCKER_POLICY_BATCH_FILES: small batches let tests run a fixture set through the worker threads.
+  const size = run.batchFiles ?? (Number(process.env.DOCKER_POLICY_BATCH_FILES) || BATCH_FILES);
   // Few files and no shard: one batch, the plain run (its project model is kept for the formatters).
   if (!run.shard && discovered.length <= size) {
     const result = await lint({ ...options, files: discovered });
@@ -91,12 +95,16 @@ export async function lintInBatches(options: LintOptions, run: BatchRunOptions =
   const jobs = run.jobs ?? (discovered.length >= PARALLEL_MIN_FILES ? Math.min(4, os.availableParallelism()) : 1);
 
   let results: BatchResult[] = [];
+  let threads = 0;
   // A batch that followed a link into another group (a script copied from a nested directory)
   // means the two groups belong together: merge them and check again.
   for (let round = 0; round < 3; round++) {
     const batches = packBatches(groups, size);
     const requests = batches.map((files) => ({ ...request, files }));
-    results = jobs > 1 && batches.length > 1 ? await lintInWorkers(requests, jobs, options.rules) : await lintSerially(requests, options.rules);
+    const local = { rules: options.rules, shellcheckRunner: options.shellcheckRunner };
+    const script = jobs > 1 && batches.length > 1 ? workerScript() : null;
+    threads = script ? Math.min(jobs, batches.length) : 0;
+    results = script ? await lintInWorkers(script, requests, threads) : await lintSerially(requests, local);
     const shardFiles = new Set(groups.flatMap((group) => group.files.map((file) => file.path)));
     const links = results.flatMap((result, index) => {
       const escaped = result.loaded.filter((file) => shardFiles.has(file));
@@ -109,23 +117,27 @@ export async function lintInBatches(options: LintOptions, run: BatchRunOptions =
   }
 
   const findings = results.flatMap((result) => result.findings).sort(compareFindings);
+  const filesChecked = results.reduce((sum, result) => sum + result.filesChecked, 0);
   const crashes = new Set<string>();
   const internalErrors = results.flatMap((result) => result.internalErrors).filter((error) => !crashes.has(error.ruleId) && crashes.add(error.ruleId));
   return {
     findings,
-    filesChecked: results.reduce((sum, result) => sum + result.filesChecked, 0),
+    filesChecked,
     durationMs: Math.round(performance.now() - started),
     internalErrors,
     pathErrors,
     project: buildProject([], { read: () => null }, cwd),
     checkedFiles: results.flatMap((result) => result.checkedFiles).sort(),
-    notices: mergeNotices(results.flatMap((result) => result.notices)),
+    notices: [
+      ...mergeNotices(results.flatMap((result) => result.notices)),
+      { level: 'verbose', message: `checked ${filesChecked} files in ${results.length} batches ${threads ? `on ${threads} worker threads` : 'in one thread'}` },
+    ],
   };
 }
 
-async function lintSerially(requests: BatchRequest[], rules: LintOptions['rules']): Promise<BatchResult[]> {
+async function lintSerially(requests: BatchRequest[], local: LocalOptions): Promise<BatchResult[]> {
   const results: BatchResult[] = [];
-  for (const request of requests) results.push(await lintBatch(request, rules));
+  for (const request of requests) results.push(await lintBatch(request, local));
   return results;
 }
 
@@ -136,9 +148,7 @@ function workerScript(): URL | null {
 }
 
 /** Batches handed out to `jobs` worker threads as they finish; results kept in batch order. */
-async function lintInWorkers(requests: BatchRequest[], jobs: number, rules: LintOptions['rules']): Promise<BatchResult[]> {
-  const script = workerScript();
-  if (!script) return lintSerially(requests, rules);
+async function lintInWorkers(script: URL, requests: BatchRequest[], jobs: number): Promise<BatchResult[]> {
   const { Worker } = await import('node:worker_threads');
   const results: BatchResult[] = new Array(requests.length);
   let next = 0;
@@ -171,6 +181,6 @@ async function lintInWorkers(requests: BatchRequest[], jobs: number, rules: Lint
       });
       dispatch();
     });
-  await Promise.all(Array.from({ length: Math.min(jobs, requests.length) }, runWorker));
+  await Promise.all(Array.from({ length: jobs }, runWorker));
   return results;
 }

@@ -5,7 +5,7 @@ import { ConfigError } from '../config/config.js';
 import { lintBatch, type BatchRequest } from './batches.js';
 
 parentPort!.on('message', (request: BatchRequest) => {
-  lintBatch(request, builtinRules).then(
+  lintBatch(request, { rules: builtinRules }).then(
     (result) => parentPort!.postMessage({ result }),
     (error: unknown) => {
       // A config error keeps its file and line so the main thread reports it the same way.

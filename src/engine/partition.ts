@@ -39,7 +39,8 @@ export function linkGroups(discovered: DiscoveredFile[], reader: FileReader, cwd
     const rootA = find(a);
     const rootB = find(b);
     // The smaller name wins: the result does not depend on the order links are found in.
-    if (rootA !== rootB) rootA < rootB ? parent.set(rootB, rootA) : parent.set(rootA, rootB);
+    if (rootA < rootB) parent.set(rootB, rootA);
+    else if (rootB < rootA) parent.set(rootA, rootB);
   };
 
   // Build contexts: a Dockerfile's directory (built on its own) and the contexts compose services name.
