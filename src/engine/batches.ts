@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ConfigError } from '../config/config.js';
+import { collectGarbage } from './collect-garbage.js';
 import { composeOptionsFor } from '../config/compose-settings.js';
 import { ConfigResolver } from '../config/resolver.js';
 import { discoverFiles } from '../model/discovery.js';
@@ -137,7 +138,10 @@ export async function lintInBatches(options: LintOptions, run: BatchRunOptions =
 
 async function lintSerially(requests: BatchRequest[], local: LocalOptions): Promise<BatchResult[]> {
   const results: BatchResult[] = [];
-  for (const request of requests) results.push(await lintBatch(request, local));
+  for (const request of requests) {
+    results.push(await lintBatch(request, local));
+    if (requests.length > 1) collectGarbage();
+  }
   return results;
 }
 
