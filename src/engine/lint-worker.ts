@@ -2,15 +2,11 @@
 import { parentPort } from 'node:worker_threads';
 import { builtinRules } from '../../rules/index.js';
 import { ConfigError } from '../config/config.js';
-import { collectGarbage } from './collect-garbage.js';
 import { lintBatch, type BatchRequest } from './batches.js';
 
 parentPort!.on('message', (request: BatchRequest) => {
   lintBatch(request, { rules: builtinRules }).then(
-    (result) => {
-      parentPort!.postMessage({ result });
-      collectGarbage();
-    },
+    (result) => parentPort!.postMessage({ result }),
     (error: unknown) => {
       // A config error keeps its file and line so the main thread reports it the same way.
       const configError = error instanceof ConfigError ? { configFile: error.file, line: error.line, detail: error.message.slice(`${error.file}${error.line ? `:${error.line}` : ''}: `.length) } : {};
