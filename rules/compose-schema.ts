@@ -1,5 +1,5 @@
 import { rangeOfOrigin } from '../src/model/compose-tree.js';
-import { validateComposeModel } from '../src/model/compose-schema.js';
+import { loadComposeValidator, validateComposeModel } from '../src/model/compose-schema.js';
 import type { Rule } from '../src/engine/types.js';
 
 const rule: Rule = {
@@ -17,6 +17,9 @@ const rule: Rule = {
       notes:
         'The schema is the official compose-spec JSON schema, vendored in `src/model/schema/`. Files used together (`compose.yaml` + `compose.override.yaml`, `settings.compose.files`, `--compose-file`) are validated as one merged project; each finding points at the file and line that wrote the offending value. Also reported: `extends` and `include` cycles, missing files and services, values that cannot be merged (a list in one file, a string in the other), invalid interpolation such as `${}` or an unclosed `${`, and YAML alias expansions past a safety limit.',
     },
+  },
+  async prepare(project) {
+    if (project.composeProjects?.length) await loadComposeValidator();
   },
   check(context) {
     for (const project of context.project.composeProjects ?? []) {

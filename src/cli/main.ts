@@ -1,4 +1,5 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { parseShard } from '../engine/partition.js';
 import { toolVersion } from '../version.js';
 import { registerBuildkitCommands } from './commands/buildkit.js';
 import { runCheck, type CheckOptions } from './commands/check.js';
@@ -43,6 +44,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--fix-dry-run', 'print the fixes as a unified diff and change no file')
     .option('--hadolint-config <file>', 'apply a .hadolint.yaml (ignored, override, trustedRegistries, label-schema, failure-threshold, …) over the config')
     .option('--verbose', 'say on stderr what was skipped and why (shell checks without shellcheck)')
+    .option('--jobs <n>', 'worker threads: a number, or auto (one per core, up to 4, when there are many files)', parseJobs)
+    .option('--shard <i/n>', 'check only part i of n of the files (CI matrix jobs); linked files stay in one part', parseShardOption)
     .action(async (paths: string[], options: CheckOptions) => {
       exitCode = await runCheck(paths, options);
     });
@@ -89,4 +92,19 @@ function parseCount(value: string): number {
   const count = Number(value);
   if (!Number.isInteger(count) || count < 0) throw new CommanderError(2, 'docker-policy.invalidArgument', `--max-warnings takes a whole number, got "${value}"`);
   return count;
+}
+
+function parseJobs(value: string): number | undefined {
+  if (value === 'auto') return undefined;
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new InvalidArgumentError('--jobs takes a whole number of 1 or more, or auto.');
+  return jobs;
+}
+
+function parseShardOption(value: string) {
+  try {
+    return parseShard(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
 }

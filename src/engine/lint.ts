@@ -37,6 +37,8 @@ export interface LintOptions {
   shellcheckMemo?: ShellcheckMemo;
   /** `--compose-file`, `--env-file`, `--profile` (they win over `settings.compose`). */
   compose?: ComposeCliOptions;
+  /** Files already discovered (a batch of a larger run, see batches.ts): `paths` is not walked and compose file sets are not added. */
+  files?: DiscoveredFile[];
 }
 
 export interface InternalError {
@@ -72,6 +74,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     const absolute = path.resolve(options.cwd, options.stdin.filename);
     overlays.set(absolute, options.stdin.text);
     discovered = [{ path: absolute, kind: classifyFile(path.basename(absolute)) ?? (/\.ya?ml$/i.test(absolute) ? 'compose' : 'dockerfile') }];
+  } else if (options.files) {
+    discovered = [...options.files];
   } else {
     const result = discoverFiles(options.paths, { cwd: options.cwd, ignoreGlobs: rootConfig.ignore });
     discovered = result.files;
@@ -92,15 +96,10 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       }
     },
   };
-  // Compose files named as a file set are checked even when their names are not compose-like.
   const composeOptions = composeOptionsFor(rootConfig, options.compose ?? {}, options.cwd);
-  const known = new Set(discovered.map((file) => file.path));
-  for (const file of (options.stdin ? [] : composeOptions.fileSets ?? []).flat()) {
-    if (known.has(file) || !fs.existsSync(file)) continue;
-    known.add(file);
-    discovered.push({ path: file, kind: 'compose' });
-  }
+  if (!options.stdin && !options.files) addComposeFileSets(discovered, composeOptions.fileSets);
   // Compose files that may build the Dockerfiles named, read as context only (pre-commit file lists).
+  const known = new Set(discovered.map((file) => file.path));
   const context: DiscoveredFile[] = [];
   for (const file of composeFilesAround(discovered, options.cwd)) {
     if (known.has(file.path)) continue;
@@ -118,7 +117,13 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // BuildKit's `# check=` directive: skips checks, raises them to errors, switches on experimental ones.
   const checkDirectives = new CheckDirectives(project);
   for (const id of checkDirectives.enabledRules(catalog.rules)) enabled.add(id);
-  const notices = enabled.has(SHELLCHECK_RULE) ? await runShellcheckStep({ project, configs, runner: options.shellcheckRunner, memo: options.shellcheckMemo }) : [];
+  // ShellCheck runs in its own processes while the other rules run; only the `shellcheck` rule waits for it.
+  const shellcheckStep = enabled.has(SHELLCHECK_RULE)
+    ? runShellcheckStep({ project, configs, runner: options.shellcheckRunner, memo: options.shellcheckMemo }).then(
+        (notices) => ({ notices }),
+        (error: unknown) => ({ error }),
+      )
+    : null;
 
   const suppressionCache = new Map<string, Suppressions>();
   const suppressionsFor = (absolutePath: string): Suppressions | null => {
@@ -164,8 +169,12 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   };
 
   const internalErrors: InternalError[] = [];
-  for (const rule of catalog.rules) {
-    if (!enabled.has(rule.meta.id) || rule.meta.id === PARSE_ERROR_RULE) continue;
+  const crashed = (rule: Rule, error: unknown) => internalErrors.push({ ruleId: rule.meta.id, message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+  const active = catalog.rules.filter((rule) => enabled.has(rule.meta.id) && rule.meta.id !== PARSE_ERROR_RULE);
+  const unprepared = new Set<Rule>();
+  await Promise.all(active.map((rule) => rule.prepare?.(project).catch((error: unknown) => (unprepared.add(rule), crashed(rule, error)))));
+  const runRule = (rule: Rule) => {
+    if (unprepared.has(rule)) return;
     const configured = rootConfig.rules.get(rule.meta.id)?.options ?? {};
     const context = {
       project,
@@ -176,9 +185,15 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     try {
       rule.check(context);
     } catch (error) {
-      internalErrors.push({ ruleId: rule.meta.id, message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+      crashed(rule, error);
     }
-  }
+  };
+  // Rule order does not matter for the result: findings are deduplicated per rule and sorted.
+  for (const rule of active) if (rule.meta.id !== SHELLCHECK_RULE) runRule(rule);
+  const shellcheck = await shellcheckStep;
+  if (shellcheck && 'error' in shellcheck) throw shellcheck.error;
+  const notices = shellcheck?.notices ?? [];
+  for (const rule of active) if (rule.meta.id === SHELLCHECK_RULE) runRule(rule);
   const parseErrorRule = catalog.get(PARSE_ERROR_RULE);
   if (parseErrorRule) {
     for (const error of [...project.parseErrors, ...checkDirectives.problems()]) accept(parseErrorRule, { file: error.file, range: error.range, message: error.message });
@@ -201,7 +216,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
  * A file's text, read only when it is a regular file (a FIFO named `.dockerignore` would block the
  * read forever) and only as far as the model's size limit can tell it is too large to check.
  */
-function readCheckableFile(absolutePath: string): string {
+export function readCheckableFile(absolutePath: string): string {
   const stat = fs.statSync(absolutePath);
   if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
   if (!stat.isFile()) throw new Error('not a regular file (a pipe, socket or device)');
@@ -215,6 +230,16 @@ function readCheckableFile(absolutePath: string): string {
     return buffer.subarray(0, length).toString('utf8');
   } finally {
     fs.closeSync(descriptor);
+  }
+}
+
+/** Compose files named as a file set are checked even when their names are not compose-like. */
+export function addComposeFileSets(discovered: DiscoveredFile[], fileSets: string[][] | undefined): void {
+  const known = new Set(discovered.map((file) => file.path));
+  for (const file of (fileSets ?? []).flat()) {
+    if (known.has(file) || !fs.existsSync(file)) continue;
+    known.add(file);
+    discovered.push({ path: file, kind: 'compose' });
   }
 }
 

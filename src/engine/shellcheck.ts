@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -46,15 +45,55 @@ export interface LintNotice {
   /** `verbose` notices print only with `check --verbose`; warnings always print. */
   level: 'verbose' | 'warning';
   message: string;
+  /** The counts a summary notice is made of: the batches of one run add them up (`mergeNotices`). */
+  tally?: ShellcheckTally;
 }
 
-export const defaultShellcheckRunner: ShellcheckRunner = (executable, args) =>
-  new Promise((resolve) => {
+type ShellcheckTally = { kind: 'skipped'; dockerfiles: number; where: string } | { kind: 'runs'; runs: number; dockerfiles: number; ms: number; reused: number };
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+function tallyNotice(tally: ShellcheckTally): LintNotice {
+  const message =
+    tally.kind === 'skipped'
+      ? `shell checks skipped for ${plural(tally.dockerfiles, 'Dockerfile')}: ${tally.where} (install ShellCheck, e.g. apt-get install shellcheck, or set settings.shellcheck: off)`
+      : `shellcheck: ${plural(tally.runs, 'run')} for ${plural(tally.dockerfiles, 'Dockerfile')}${tally.reused ? ` (${tally.reused} unchanged scripts reused)` : ''} in ${tally.ms} ms`;
+  return { level: 'verbose', message, tally };
+}
+
+/** One notice per summary for a run checked in batches: counts add up, other notices stay as they are. */
+export function mergeNotices(notices: LintNotice[]): LintNotice[] {
+  const merged: LintNotice[] = [];
+  const summaries = new Map<string, number>();
+  for (const notice of notices) {
+    const tally = notice.tally;
+    const key = tally ? (tally.kind === 'skipped' ? `skipped\0${tally.where}` : 'runs') : null;
+    const index = key === null ? undefined : summaries.get(key);
+    if (!tally || index === undefined) {
+      if (key !== null) summaries.set(key, merged.length);
+      merged.push(notice);
+      continue;
+    }
+    const earlier = merged[index]!.tally!;
+    merged[index] = tallyNotice(
+      earlier.kind === 'runs' && tally.kind === 'runs'
+        ? { kind: 'runs', runs: earlier.runs + tally.runs, dockerfiles: earlier.dockerfiles + tally.dockerfiles, ms: earlier.ms + tally.ms, reused: earlier.reused + tally.reused }
+        : { ...earlier, dockerfiles: earlier.dockerfiles + tally.dockerfiles },
+    );
+  }
+  return merged;
+}
+
+export const defaultShellcheckRunner: ShellcheckRunner = (executable, args) => {
+  // Loaded on first use (synchronously, so the process starts before the rules run): runs without a RUN script never load it.
+  const { execFile } = process.getBuiltinModule('node:child_process');
+  return new Promise((resolve) => {
     execFile(executable, args, { maxBuffer: 256 * 1024 * 1024, timeout: 120_000, encoding: 'utf8' }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
       resolve({ stdout, stderr: stderr || (error && code === null ? error.message : ''), exitCode: code });
     });
   });
+};
 
 /** Validate `settings.shellcheck`; null means off. Throws a ConfigError naming the config file. */
 export function shellcheckSettings(config: ResolvedConfig): ShellcheckSettings | null {
@@ -174,7 +213,7 @@ export async function runShellcheckStep({ project, configs, runner = defaultShel
   const notices: LintNotice[] = [];
   if (missing.length) {
     const where = missing[0]!.settings.path ? `${missing[0]!.settings.path} is not an executable file` : 'no shellcheck executable on PATH';
-    notices.push({ level: 'verbose', message: `shell checks skipped for ${missing.length} Dockerfile${missing.length === 1 ? '' : 's'}: ${where} (install ShellCheck, e.g. apt-get install shellcheck, or set settings.shellcheck: off)` });
+    notices.push(tallyNotice({ kind: 'skipped', dockerfiles: missing.length, where }));
   }
   const checkable = jobs.filter((job) => executableFor(job.settings));
   if (!checkable.length) return notices;
@@ -247,7 +286,7 @@ export async function runShellcheckStep({ project, configs, runner = defaultShel
   for (const found of results.values()) found.sort((a, b) => a.start - b.start || a.end - b.end || a.code - b.code);
   const durationMs = Math.round(performance.now() - started);
   project.shellcheck = { byFile: results, invocations, durationMs };
-  notices.push({ level: 'verbose', message: `shellcheck: ${invocations} run${invocations === 1 ? '' : 's'} for ${runnable.length} Dockerfile${runnable.length === 1 ? '' : 's'}${reused ? ` (${reused} unchanged scripts reused)` : ''} in ${durationMs} ms` });
+  notices.push(tallyNotice({ kind: 'runs', runs: invocations, dockerfiles: runnable.length, ms: durationMs, reused }));
   return notices;
 }
 

@@ -96,4 +96,9 @@ export interface Rule {
   meta: RuleMeta;
   /** Pure: reads the project model and reports. No file system, no processes, no output. */
   check(context: RuleContext): void;
+  /**
+   * Loads what `check` needs before it runs, when the project has something for the rule (a large
+   * library such as a schema validator is then only loaded by runs that use it). No file I/O.
+   */
+  prepare?(project: RuleContext['project']): Promise<void>;
 }

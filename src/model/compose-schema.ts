@@ -1,6 +1,5 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { closestMatch } from './suggest.js';
-import composeSpec from './schema/compose-spec.json' with { type: 'json' };
 import { entryAt, valueAt, type ComposeMap, type ComposePath, type ComposeValue, type Origin } from './compose-tree.js';
 
 /** One schema violation, said the way a person fixes it, with where the offending value was written. */
@@ -13,13 +12,17 @@ export interface SchemaViolation {
 
 let validator: ValidateFunction | null = null;
 
-/** The compose-spec validator, compiled once (the schema is vendored in src/model/schema/). */
-function composeValidator(): ValidateFunction {
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, allowUnionTypes: true, validateSchema: false });
-    validator = ajv.compile(withNewerSpec(composeSpec as unknown as JsonSchema));
-  }
-  return validator;
+/**
+ * Compile the compose-spec validator once (the schema is vendored in src/model/schema/). Ajv and the
+ * schema are imported here, not at start-up: a run without compose files never loads them.
+ */
+export async function loadComposeValidator(): Promise<void> {
+  if (validator) return;
+  // `default`: ajv is CommonJS, and a split bundle exposes only its module.exports.
+  const [ajvModule, { default: composeSpec }] = await Promise.all([import('ajv'), import('./schema/compose-spec.json', { with: { type: 'json' } })]);
+  const Ajv = ajvModule.default as unknown as typeof AjvClass;
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, allowUnionTypes: true, validateSchema: false });
+  validator ??= ajv.compile(withNewerSpec(composeSpec as unknown as JsonSchema));
 }
 
 type JsonSchema = Record<string, unknown>;
@@ -43,9 +46,10 @@ function withNewerSpec(spec: JsonSchema): JsonSchema {
   return schema;
 }
 
-/** Validate a merged, interpolated project model against the compose specification. */
+/** Validate a merged, interpolated project model against the compose specification (after `loadComposeValidator`). */
 export function validateComposeModel(model: ComposeMap, plain: unknown): SchemaViolation[] {
-  const validate = composeValidator();
+  const validate = validator;
+  if (!validate) throw new Error('validateComposeModel before loadComposeValidator');
   if (validate(plain)) return [];
   const errors = collapse((validate.errors ?? []) as ErrorObject[]);
   const violations: SchemaViolation[] = [];

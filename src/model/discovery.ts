@@ -73,7 +73,8 @@ export function composeFilesAround(files: DiscoveredFile[], cwd: string): Discov
       visited.add(directory);
       for (const name of DEFAULT_COMPOSE_NAMES) {
         const candidate = path.join(directory, name);
-        if (fs.existsSync(candidate)) found.set(candidate, { path: candidate, kind: 'compose' });
+        // Regular files only, as the directory walk takes them (a FIFO would block the read).
+        if (fs.statSync(candidate, { throwIfNoEntry: false })?.isFile()) found.set(candidate, { path: candidate, kind: 'compose' });
       }
       const parent = path.dirname(directory);
       if (parent === directory || directory === root) break;

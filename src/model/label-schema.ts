@@ -1,5 +1,6 @@
 import emailAddresses from 'email-addresses';
-import semver from 'semver';
+// Only `valid`: the whole semver index evaluates every module at start-up.
+import semverValid from 'semver/functions/valid.js';
 import parseSpdx from 'spdx-expression-parse';
 import type { DockerfileModel, DockerInstruction, InstructionProperty } from './dockerfile.js';
 import { hasVariableReference } from './dockerfile-vars.js';
@@ -82,7 +83,7 @@ export function isGitHash(value: string): boolean {
 
 /** Semantic Versioning 2.0.0, strictly: no `v` prefix, no surrounding spaces. */
 export function isSemver(value: string): boolean {
-  return /^\d/.test(value) && value.trim() === value && semver.valid(value) !== null;
+  return /^\d/.test(value) && value.trim() === value && semverValid(value) !== null;
 }
 
 /** An SPDX license expression (`MIT`, `Apache-2.0 OR MIT`, `GPL-2.0-only WITH Classpath-exception-2.0`). */

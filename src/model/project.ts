@@ -104,6 +104,16 @@ export function buildProject(discovered: DiscoveredFile[], reader: FileReader, c
   return builder.link(options.compose ?? {});
 }
 
+/**
+ * The compose projects of the compose files alone (no Dockerfile is parsed): what splitting a
+ * run into independent batches needs to keep the files a compose project links together.
+ */
+export function buildComposeProjectsOnly(discovered: DiscoveredFile[], reader: FileReader, cwd: string, compose: ComposeOptions = {}): ComposeProject[] {
+  const builder = new ProjectBuilder(reader, cwd);
+  for (const entry of discovered) if (entry.kind === 'compose') builder.load(entry.path, entry.kind);
+  return builder.composeProjects(compose);
+}
+
 class ProjectBuilder {
   private readonly files = new Map<string, FileModel>();
   private readonly missing = new Set<string>();
@@ -176,10 +186,9 @@ class ProjectBuilder {
     }
   }
 
-  link(composeOptions: ComposeOptions = {}): Project {
-    const targets: BuildTarget[] = [];
+  composeProjects(composeOptions: ComposeOptions): ComposeProject[] {
     const discoveredCompose = [...this.files.values()].filter((model): model is ComposeFileModel => model.kind === 'compose');
-    const composeProjects = buildComposeProjects(discoveredCompose, composeOptions, {
+    return buildComposeProjects(discoveredCompose, composeOptions, {
       compose: (absolutePath) => {
         const model = this.load(absolutePath, 'compose');
         return model?.kind === 'compose' ? model : null;
@@ -189,6 +198,11 @@ class ProjectBuilder {
         return model?.kind === 'env' ? model : null;
       },
     });
+  }
+
+  link(composeOptions: ComposeOptions = {}): Project {
+    const targets: BuildTarget[] = [];
+    const composeProjects = this.composeProjects(composeOptions);
     const builtByCompose = new Set<string>();
     const seenTargets = new Set<string>();
     // Services build what their merged project says (context from the base file, target from an override…).

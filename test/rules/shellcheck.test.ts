@@ -228,7 +228,7 @@ describe('shellcheck without the executable, and settings', () => {
     const { findings, calls, notices } = await lintProject({ Dockerfile: 'FROM debian:12.8-slim\nRUN echo $foo\n' }, { ...ONLY_SHELLCHECK, settings: { shellcheck: { path: '/nonexistent/shellcheck' } } });
     expect(findings).toEqual([]);
     expect(calls).toEqual([]);
-    expect(notices).toEqual([{ level: 'verbose', message: expect.stringContaining('shell checks skipped for 1 Dockerfile: /nonexistent/shellcheck is not an executable file') }]);
+    expect(notices).toEqual([expect.objectContaining({ level: 'verbose', message: expect.stringContaining('shell checks skipped for 1 Dockerfile: /nonexistent/shellcheck is not an executable file') })]);
   });
 
   it('reports a shellcheck failure as a warning notice, not as findings', async () => {

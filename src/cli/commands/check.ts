@@ -4,7 +4,9 @@ import { ConfigError, createCatalog } from '../../config/config.js';
 import { hadolintExitCode, readHadolintConfig, type HadolintTranslation } from '../../config/hadolint.js';
 import { ConfigResolver, type ConfigLayer } from '../../config/resolver.js';
 import { lintWithFixes, writeChanges, type FixRun } from '../../engine/fixes.js';
+import { lintInBatches } from '../../engine/batches.js';
 import { lint, type LintOptions, type LintResult } from '../../engine/lint.js';
+import type { Shard } from '../../engine/partition.js';
 import type { Severity, SeveritySetting } from '../../engine/types.js';
 import { FORMATTERS, type FormatName } from '../../formatters/index.js';
 import { builtinRules } from '../../../rules/index.js';
@@ -34,6 +36,9 @@ export interface CheckOptions {
   composeFile?: string[];
   envFile?: string[];
   profile?: string[];
+  /** Worker threads (undefined: auto). */
+  jobs?: number;
+  shard?: Shard;
 }
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'warn', 'error']);
@@ -62,11 +67,18 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
       process.stderr.write('docker-policy: use either --fix or --fix-dry-run, not both\n');
       return 2;
     }
+    const unshardable = options.stdin ? '--stdin' : options.fix ? '--fix' : options.fixDryRun ? '--fix-dry-run' : options.cache || options.cacheLocation ? '--cache' : null;
+    if (options.shard && unshardable) {
+      process.stderr.write(`docker-policy: --shard cannot be combined with ${unshardable}\n`);
+      return 2;
+    }
     // Fixing rewrites files between passes, so it always lints afresh; the result cache loads only when
     // asked for, and standard input is never cached.
     const fixRun = options.fix || options.fixDryRun ? await lintWithFixes(lintOptions) : null;
     const useCache = (options.cache || options.cacheLocation) && !stdin;
-    const result = fixRun?.result ?? (useCache ? await lintCached(lintOptions, options.cacheLocation) : await lint(lintOptions));
+    const result =
+      fixRun?.result ??
+      (useCache ? await lintCached(lintOptions, options.cacheLocation) : stdin ? await lint(lintOptions) : await lintInBatches(lintOptions, { jobs: options.jobs, shard: options.shard }));
     // With fixes, standard output carries the fixed text or the diff; the report moves to standard error.
     const reportStream = fixRun && (options.fixDryRun || stdin) ? process.stderr : process.stdout;
     if (fixRun) await emitFixes(fixRun, options, stdin?.text);

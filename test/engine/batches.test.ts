@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintInBatches } from '../../src/engine/batches.js';
+import { lint, type LintResult } from '../../src/engine/lint.js';
+import { linkGroups, parseShard, shardGroups } from '../../src/engine/partition.js';
+import type { DiscoveredFile } from '../../src/model/project.js';
+import { builtinRules } from '../../rules/index.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const fixtures = path.join(root, 'fixtures');
+
+const scratch = (files: Record<string, string>) => {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dp-batches-'));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
+    fs.writeFileSync(path.join(directory, name), content);
+  }
+  return directory;
+};
+const options = (cwd: string, paths: string[] = []) => ({ cwd, paths, rules: builtinRules, shellcheckRunner: fakeShellcheck });
+// Keeps the comparison independent of whether shellcheck is installed; the batches call it like lint does.
+const fakeShellcheck = async () => ({ stdout: '{"comments":[]}', stderr: '', exitCode: 0 });
+const report = (result: LintResult) => JSON.stringify({ findings: result.findings, files: result.filesChecked, checked: result.checkedFiles, internal: result.internalErrors });
+
+describe('link groups', () => {
+  const files = (directory: string, names: [string, DiscoveredFile['kind']][]) => names.map(([name, kind]) => ({ path: path.join(directory, name), kind }));
+  const reader = { read: (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null) };
+  const groupNames = (directory: string, discovered: DiscoveredFile[]) =>
+    linkGroups(discovered, reader, directory).map((group) => group.files.map((file) => path.relative(directory, file.path)).join(' '));
+
+  it('keeps a directory, a compose project and the builds it names together, and separates the rest', () => {
+    const directory = scratch({
+      'deploy/compose.yaml': 'services:\n  api:\n    build:\n      context: ../services/api\n',
+      'deploy/.env': 'TAG=1\n',
+      'services/api/Dockerfile': 'FROM alpine:3.21\n',
+      'services/api/scripts/start.sh': 'echo start\n',
+      'services/web/Dockerfile': 'FROM alpine:3.21\n',
+      'services/web/Dockerfile.dev': 'FROM alpine:3.21\n',
+      'tools/lint.sh': 'echo lint\n',
+    });
+    const discovered = files(directory, [
+      ['deploy/.env', 'env'],
+      ['deploy/compose.yaml', 'compose'],
+      ['services/api/Dockerfile', 'dockerfile'],
+      ['services/api/scripts/start.sh', 'shell'],
+      ['services/web/Dockerfile', 'dockerfile'],
+      ['services/web/Dockerfile.dev', 'dockerfile'],
+      ['tools/lint.sh', 'shell'],
+    ]);
+    expect(groupNames(directory, discovered)).toEqual([
+      'deploy/.env deploy/compose.yaml services/api/Dockerfile services/api/scripts/start.sh',
+      'services/web/Dockerfile services/web/Dockerfile.dev',
+      'tools/lint.sh',
+    ]);
+  });
+
+  it('puts a script under a nested Dockerfile directory with the Dockerfile above it (that build may run it)', () => {
+    const directory = scratch({ 'Dockerfile': 'FROM alpine:3.21\nCOPY sub/run.sh /run.sh\nRUN /run.sh\n', 'sub/Dockerfile': 'FROM alpine:3.21\n', 'sub/run.sh': 'echo hi\n' });
+    const discovered = files(directory, [
+      ['Dockerfile', 'dockerfile'],
+      ['sub/Dockerfile', 'dockerfile'],
+      ['sub/run.sh', 'shell'],
+    ]);
+    expect(groupNames(directory, discovered)).toEqual(['Dockerfile sub/Dockerfile sub/run.sh']);
+  });
+});
+
+describe('--shard', () => {
+  it('accepts i/n with 1 <= i <= n and says what it wants otherwise', () => {
+    expect(parseShard('2/4')).toEqual({ index: 2, count: 4 });
+    expect(parseShard('1/1')).toEqual({ index: 1, count: 1 });
+    for (const bad of ['0/3', '4/3', 'x/y', '1/0', '1', '-1/3', '1.5/3']) expect(() => parseShard(bad)).toThrow(/--shard takes i\/n with 1 <= i <= n .*got/);
+  });
+
+  it('cuts the groups into disjoint shards that cover every group', () => {
+    const groups = Array.from({ length: 23 }, (_, index) => ({ key: `/g${String(index).padStart(2, '0')}`, files: Array.from({ length: 1 + (index % 4) }, (__, file) => ({ path: `/g${index}/f${file}`, kind: 'shell' as const })) }));
+    for (const count of [1, 2, 3, 7, 30]) {
+      const shards = Array.from({ length: count }, (_, index) => shardGroups(groups, { index: index + 1, count }));
+      expect(shards.flat().map((group) => group.key).sort()).toEqual(groups.map((group) => group.key));
+    }
+  });
+});
+
+describe('checking in batches', () => {
+  it('gives the fixtures the same report in batches of one group as in one run', async () => {
+    const whole = await lint(options(fixtures, ['.']));
+    const batched = await lintInBatches(options(fixtures, ['.']), { batchFiles: 1, jobs: 1 });
+    expect(whole.findings.length).toBeGreaterThan(100);
+    expect(report(batched)).toBe(report(whole));
+  }, 120_000);
+
+  it('gives the fixtures the same findings split into shards as in one run', async () => {
+    const whole = await lint(options(fixtures, ['.']));
+    const shards = [];
+    for (let index = 1; index <= 3; index++) shards.push(await lintInBatches(options(fixtures, ['.']), { shard: { index, count: 3 }, jobs: 1 }));
+    expect(shards.every((shard) => shard.filesChecked > 0)).toBe(true);
+    const union = shards.flatMap((shard) => shard.findings).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    expect(union).toEqual([...whole.findings].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))));
+    expect(shards.reduce((sum, shard) => sum + shard.filesChecked, 0)).toBe(whole.filesChecked);
+  }, 120_000);
+
+  it('merges groups when a batch follows a link the grouping did not see', async () => {
+    // A Dockerfile copying a script from outside its context: not a build context of the script, found while checking.
+    const directory = scratch({
+      'app/Dockerfile': 'FROM alpine:3.21\nCOPY ../tools/setup.sh /setup.sh\nRUN /setup.sh\n',
+      'tools/setup.sh': '#!/bin/sh\npip install flask\n',
+    });
+    const whole = await lint(options(directory));
+    const batched = await lintInBatches(options(directory), { batchFiles: 1, jobs: 1 });
+    expect(report(batched)).toBe(report(whole));
+  });
+
+  it.skipIf(process.platform !== 'linux')('keeps the config failureThreshold and unreadable linked files, as one run does', async () => {
+    const directory = scratch({
+      '.docker-policy.yaml': 'failureThreshold: none\n',
+      'a/Dockerfile': 'FROM alpine:3.21\nCOPY run.sh /run.sh\n',
+      'b/Dockerfile': 'FROM ubuntu\n',
+    });
+    fs.symlinkSync('/proc/self/mem', path.join(directory, 'a/run.sh'));
+    const whole = await lint(options(directory));
+    const batched = await lintInBatches(options(directory), { batchFiles: 1, jobs: 1 });
+    expect(batched.failureThreshold).toBe('none');
+    expect(batched.failureThreshold).toBe(whole.failureThreshold);
+    expect(batched.pathErrors).toEqual(whole.pathErrors);
+    expect(batched.pathErrors.map((error) => error.path)).toEqual(['a/run.sh']);
+  });
+});
