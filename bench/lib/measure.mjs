@@ -18,27 +18,34 @@ const hasGnuTime = fs.existsSync(GNU_TIME);
  * non-zero exit: callers decide what an exit code means for that tool.
  */
 export function measureProcess(command, args, { cwd, env } = {}) {
-  const timeFile = path.join(os.tmpdir(), `dp-bench-time-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dp-bench-run-'));
+  const timeFile = path.join(scratch, 'time');
   const [file, argv] = hasGnuTime ? [GNU_TIME, ['-f', '%U %S %M', '-o', timeFile, command, ...args]] : [command, args];
+  // Output goes to files, not pipes: Node CLIs that call process.exit() right after writing a large
+  // report to a pipe lose its tail (pipe writes are asynchronous; file writes are not).
+  const stdoutFd = fs.openSync(path.join(scratch, 'stdout'), 'w');
+  const stderrFd = fs.openSync(path.join(scratch, 'stderr'), 'w');
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(file, argv, { cwd, env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const stdout = [];
-    const stderr = [];
-    child.stdout.on('data', (chunk) => stdout.push(chunk));
-    child.stderr.on('data', (chunk) => stderr.push(chunk));
+    const child = spawn(file, argv, { cwd, env: env ?? process.env, stdio: ['ignore', stdoutFd, stderrFd] });
     let treePeak = 0;
     // With GNU time the tree root is `time` itself, which is not the measured program.
     const poll = setInterval(() => {
       treePeak = Math.max(treePeak, treeRssBytes(child.pid, hasGnuTime));
     }, POLL_MS);
-    child.on('error', (error) => {
+    const finish = () => {
       clearInterval(poll);
+      fs.closeSync(stdoutFd);
+      fs.closeSync(stderrFd);
+    };
+    child.on('error', (error) => {
+      finish();
+      fs.rmSync(scratch, { recursive: true, force: true });
       reject(error);
     });
     child.on('close', (code, signal) => {
-      clearInterval(poll);
       const wallMs = performance.now() - started;
+      finish();
       let userMs = NaN;
       let sysMs = NaN;
       let rusagePeakKb = 0;
@@ -49,8 +56,10 @@ export function measureProcess(command, args, { cwd, env } = {}) {
         userMs = user * 1000;
         sysMs = sys * 1000;
         rusagePeakKb = maxKb;
-        fs.rmSync(timeFile, { force: true });
       }
+      const stdout = fs.readFileSync(path.join(scratch, 'stdout'), 'utf8');
+      const stderr = fs.readFileSync(path.join(scratch, 'stderr'), 'utf8');
+      fs.rmSync(scratch, { recursive: true, force: true });
       resolve({
         // GNU time exits with the program's own exit code.
         code,
@@ -60,8 +69,8 @@ export function measureProcess(command, args, { cwd, env } = {}) {
         sysMs,
         cpuMs: userMs + sysMs,
         peakRssMb: Math.max(rusagePeakKb * 1024, treePeak) / 2 ** 20,
-        stdout: Buffer.concat(stdout).toString('utf8'),
-        stderr: Buffer.concat(stderr).toString('utf8'),
+        stdout,
+        stderr,
       });
     });
   });
