@@ -101,11 +101,11 @@ async function coldSection(options, peers, corpus) {
 }
 
 /** docker-policy over `files` with as few invocations as the argument limit allows, like timePeer. */
-async function timeDockerPolicy(files, cwd) {
-  const total = { wallMs: 0, cpuMs: 0, peakRssMb: 0, invocations: 0, nonZeroExits: 0, crashedInvocations: 0, filesChecked: 0, filesWithFindings: 0 };
+async function timeDockerPolicy(files, cwd, extraArgs = []) {
+  const total = { wallMs: 0, cpuMs: 0, peakRssMb: 0, largestProcessRssMb: 0, invocations: 0, nonZeroExits: 0, crashedInvocations: 0, filesChecked: 0, filesWithFindings: 0 };
   for (const group of batches(files)) {
-    const run = await dockerPolicy(['check', '--format', 'json', ...group], cwd);
-    Object.assign(total, { wallMs: total.wallMs + run.wallMs, cpuMs: total.cpuMs + run.cpuMs, peakRssMb: Math.max(total.peakRssMb, run.peakRssMb), invocations: total.invocations + 1 });
+    const run = await dockerPolicy(['check', '--format', 'json', ...extraArgs, ...group], cwd);
+    Object.assign(total, { wallMs: total.wallMs + run.wallMs, cpuMs: total.cpuMs + run.cpuMs, peakRssMb: Math.max(total.peakRssMb, run.peakRssMb), largestProcessRssMb: Math.max(total.largestProcessRssMb, run.largestProcessRssMb), invocations: total.invocations + 1 });
     // Exit 1 means findings; 2 means path or internal errors, which the bench counts like a peer's crash.
     if (run.code !== 0) total.nonZeroExits++;
     try {
@@ -125,7 +125,7 @@ async function best(times, measure) {
   const samples = [];
   for (let index = 0; index < times; index++) samples.push(await measure());
   const fastest = samples.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
-  return { ...fastest, runs: times, cpuMs: Math.min(...samples.map((sample) => sample.cpuMs)), peakRssMb: Math.max(...samples.map((sample) => sample.peakRssMb)), wallSamplesMs: samples.map((sample) => Math.round(sample.wallMs)) };
+  return { ...fastest, runs: times, cpuMs: Math.min(...samples.map((sample) => sample.cpuMs)), peakRssMb: Math.max(...samples.map((sample) => sample.peakRssMb)), largestProcessRssMb: Math.max(...samples.map((sample) => sample.largestProcessRssMb ?? NaN)), wallSamplesMs: samples.map((sample) => Math.round(sample.wallMs)) };
 }
 
 /** (b) Files per second and peak memory over the real-world corpus, per kind, on the files each peer gets through. */
@@ -151,6 +151,12 @@ async function corpusSection(options, peers, corpus) {
     log(`corpus: timing docker-policy on ${common.length} ${kind} files (${runs}×)`);
     const timing = await best(runs, () => timeDockerPolicy(common, options.corpus));
     results.push({ tool: 'docker-policy', kind, files: common.length, excludedBecausePeerCrashed: crashed.length, ...timing });
+    if (kind === 'dockerfile') {
+      // The shellcheck rule runs the ShellCheck binary (when installed) on every RUN; the peers have no such check.
+      log(`corpus: timing docker-policy --rule shellcheck=off on ${common.length} ${kind} files (${runs}×)`);
+      const withoutShellcheck = await best(runs, () => timeDockerPolicy(common, options.corpus, ['--rule', 'shellcheck=off']));
+      results.push({ tool: 'docker-policy', variant: 'shellcheck=off', kind, files: common.length, excludedBecausePeerCrashed: crashed.length, ...withoutShellcheck });
+    }
   }
   log(`corpus: timing docker-policy on the whole directory (${runs}×)`);
   const whole = await best(runs, () => timeDockerPolicy(['.'], options.corpus));

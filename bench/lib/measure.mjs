@@ -14,7 +14,8 @@ const hasGnuTime = fs.existsSync(GNU_TIME);
 
 /**
  * Run `command args` in `cwd` and resolve with
- * `{ code, signal, wallMs, cpuMs, userMs, sysMs, peakRssMb, stdout, stderr }`. Never rejects on a
+ * `{ code, signal, wallMs, cpuMs, userMs, sysMs, peakRssMb, largestProcessRssMb, stdout, stderr }`
+ * (peakRssMb: the whole tree; largestProcessRssMb: its biggest single process). Never rejects on a
  * non-zero exit: callers decide what an exit code means for that tool.
  */
 export function measureProcess(command, args, { cwd, env } = {}) {
@@ -69,6 +70,7 @@ export function measureProcess(command, args, { cwd, env } = {}) {
         sysMs,
         cpuMs: userMs + sysMs,
         peakRssMb: Math.max(rusagePeakKb * 1024, treePeak) / 2 ** 20,
+        largestProcessRssMb: rusagePeakKb ? rusagePeakKb / 1024 : NaN,
         stdout,
         stderr,
       });

@@ -110,6 +110,7 @@ export async function timePeer(peer, files, cwd) {
   let wallMs = 0;
   let cpuMs = 0;
   let peakRssMb = 0;
+  let largestProcessRssMb = 0;
   let nonZeroExits = 0;
   let filesWithFindings = 0;
   let crashedInvocations = 0;
@@ -119,11 +120,12 @@ export async function timePeer(peer, files, cwd) {
     wallMs += run.wallMs;
     cpuMs += run.cpuMs;
     peakRssMb = Math.max(peakRssMb, run.peakRssMb);
+    largestProcessRssMb = Math.max(largestProcessRssMb, run.largestProcessRssMb);
     if (run.code !== 0) nonZeroExits++;
     if (crashed) crashedInvocations++;
     else filesWithFindings += report.filter((entry) => entry.findings > 0).length;
   }
-  return { wallMs, cpuMs, peakRssMb, invocations: groups.length, nonZeroExits, crashedInvocations, filesWithFindings };
+  return { wallMs, cpuMs, peakRssMb, largestProcessRssMb, invocations: groups.length, nonZeroExits, crashedInvocations, filesWithFindings };
 }
 
 function lastLine(text) {
