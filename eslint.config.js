@@ -14,4 +14,9 @@ export default tseslint.config(
       'no-constant-condition': ['error', { checkLoops: false }],
     },
   },
+  {
+    // The benchmark scripts are plain Node ESM run outside the bundle.
+    files: ['bench/**/*.mjs'],
+    languageOptions: { globals: { Buffer: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' } },
+  },
 );
