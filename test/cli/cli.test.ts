@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { scratchTree } from '../helpers/scratch.js';
 
 // ajv and ajv-formats are CommonJS; require keeps their types straight under NodeNext.
 const require = createRequire(import.meta.url);
@@ -17,14 +17,7 @@ const run = (args: string[], options: { cwd?: string; input?: string } = {}) => 
   const result = spawnSync(process.execPath, [bin, ...args], { cwd: options.cwd ?? root, input: options.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 };
-const scratch = (files: Record<string, string>) => {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dp-cli-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
-    fs.writeFileSync(path.join(directory, name), content);
-  }
-  return directory;
-};
+const scratch = (files: Record<string, string>) => scratchTree(files, 'dp-cli-');
 
 describe('docker-policy check', () => {
   it('prints readable findings for the demo and exits 1', () => {

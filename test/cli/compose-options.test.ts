@@ -1,22 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { removeScratchTrees, scratchTree } from '../helpers/scratch.js';
 
 // The compose file-set and environment options, end to end through the built CLI.
 const bin = path.resolve(import.meta.dirname, '../../bin/docker-policy.js');
-const directories: string[] = [];
-afterAll(() => {
-  for (const directory of directories) fs.rmSync(directory, { recursive: true, force: true });
-});
-
-function project(files: Record<string, string>): string {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dp-compose-cli-'));
-  directories.push(directory);
-  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(directory, name), content);
-  return directory;
-}
+afterAll(removeScratchTrees);
+const project = (files: Record<string, string>) => scratchTree(files, 'dp-compose-cli-');
 
 /** `file:line:column` of each finding of one rule (compose-image-tag unless told). */
 function findingsOf(directory: string, args: string[], env: Record<string, string> = {}, ruleId = 'compose-image-tag'): string[] {

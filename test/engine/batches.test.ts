@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintInBatches } from '../../src/engine/batches.js';
@@ -7,18 +6,12 @@ import { lint, type LintResult } from '../../src/engine/lint.js';
 import { linkGroups, parseShard, shardGroups } from '../../src/engine/partition.js';
 import type { DiscoveredFile } from '../../src/model/project.js';
 import { builtinRules } from '../../rules/index.js';
+import { scratchTree } from '../helpers/scratch.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixtures = path.join(root, 'fixtures');
 
-const scratch = (files: Record<string, string>) => {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dp-batches-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
-    fs.writeFileSync(path.join(directory, name), content);
-  }
-  return directory;
-};
+const scratch = (files: Record<string, string>) => scratchTree(files, 'dp-batches-');
 const options = (cwd: string, paths: string[] = []) => ({ cwd, paths, rules: builtinRules, shellcheckRunner: fakeShellcheck });
 // Keeps the comparison independent of whether shellcheck is installed; the batches call it like lint does.
 const fakeShellcheck = async () => ({ stdout: '{"comments":[]}', stderr: '', exitCode: 0 });

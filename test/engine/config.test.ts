@@ -1,24 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lint } from '../../src/engine/lint.js';
 import { builtinRules } from '../../rules/index.js';
+import { removeScratchTrees, scratchTree } from '../helpers/scratch.js';
 
-let directories: string[] = [];
-function project(files: Record<string, string>): string {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dp-config-'));
-  directories.push(directory);
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
-    fs.writeFileSync(path.join(directory, name), content);
-  }
-  return directory;
-}
-afterEach(() => {
-  for (const directory of directories) fs.rmSync(directory, { recursive: true, force: true });
-  directories = [];
-});
+afterEach(removeScratchTrees);
+const project = (files: Record<string, string>) => scratchTree(files, 'dp-config-');
 const run = (cwd: string, extra: Partial<Parameters<typeof lint>[0]> = {}) => lint({ cwd, paths: ['.'], rules: builtinRules, ...extra });
 // These tests are about configuration, so they look at a few rules only; the rule set keeps growing.
 const STUDIED = new Set(['pinned-base-image', 'apk-no-cache', 'depends-on-defined', 'parse-error', 'no-maintainer']);

@@ -1,25 +1,13 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/config.js';
 import { lint } from '../../src/engine/lint.js';
 import { builtinRules } from '../../rules/index.js';
+import { removeScratchTrees, scratchTree } from '../helpers/scratch.js';
 
-const directories: string[] = [];
-afterEach(() => {
-  for (const directory of directories.splice(0)) fs.rmSync(directory, { recursive: true, force: true });
-});
-
-function project(files: Record<string, string>): string {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dp-hostile-config-'));
-  directories.push(directory);
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
-    fs.writeFileSync(path.join(directory, name), text);
-  }
-  return directory;
-}
+afterEach(removeScratchTrees);
+const project = (files: Record<string, string>) => scratchTree(files, 'dp-hostile-config-');
 
 async function configError(cwd: string): Promise<ConfigError> {
   const error = await lint({ cwd, paths: ['.'], rules: builtinRules }).then(

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -9,6 +8,7 @@ import { parseVolumeTarget } from '../../src/model/compose-merge.js';
 import { rangeOfOrigin } from '../../src/model/compose-tree.js';
 import { discoverFiles } from '../../src/model/discovery.js';
 import { buildProject } from '../../src/model/project.js';
+import { removeScratchTrees, scratchTree } from '../helpers/scratch.js';
 
 /**
  * The merged model against `docker compose config` semantics. Expected outputs are written by hand
@@ -16,20 +16,8 @@ import { buildProject } from '../../src/model/project.js';
  * the case is also rendered by it and compared (skipped, visibly, when the binary is missing).
  */
 
-const directories: string[] = [];
-afterAll(() => {
-  for (const directory of directories) fs.rmSync(directory, { recursive: true, force: true });
-});
-
-function write(files: Record<string, string>): string {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-policy-compose-'));
-  directories.push(directory);
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
-    fs.writeFileSync(path.join(directory, name), content);
-  }
-  return directory;
-}
+afterAll(removeScratchTrees);
+const write = (files: Record<string, string>) => scratchTree(files, 'docker-policy-compose-');
 
 function load(directory: string, options: ComposeOptions = {}): ComposeProject[] {
   const { files } = discoverFiles(['.'], { cwd: directory, ignoreGlobs: [] });
