@@ -94,8 +94,9 @@ function parseCount(value: string): number {
   return count;
 }
 
-function parseJobs(value: string): number | undefined {
-  if (value === 'auto') return undefined;
+// 'auto' stays a word: commander turns a parser's undefined into '', which would read as serial.
+function parseJobs(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
   const jobs = Number(value);
   if (!Number.isInteger(jobs) || jobs < 1) throw new InvalidArgumentError('--jobs takes a whole number of 1 or more, or auto.');
   return jobs;

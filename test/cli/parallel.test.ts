@@ -62,6 +62,15 @@ describe('check --jobs', () => {
     expect(parallel.code).toBe(serial.code);
   }, 120_000);
 
+  it('--jobs auto (and no --jobs) use one worker thread per core on a run of several batches', () => {
+    const env = { DOCKER_POLICY_BATCH_FILES: '5' };
+    const threads = Math.min(4, os.availableParallelism());
+    for (const args of [['--jobs', 'auto'], []]) {
+      const result = run(['fixtures', ...args, '--verbose'], env);
+      expect(result.stderr).toMatch(threads > 1 ? new RegExp(`batches on ${threads} worker threads`) : /batches in one thread/);
+    }
+  }, 120_000);
+
   it('refuses a --jobs that is not a whole number', () => {
     for (const bad of ['0', '-2', 'many']) {
       const result = run(['fixtures/demo', '--jobs', bad]);

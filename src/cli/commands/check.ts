@@ -37,7 +37,7 @@ export interface CheckOptions {
   envFile?: string[];
   profile?: string[];
   /** Worker threads (undefined: auto). */
-  jobs?: number;
+  jobs?: number | 'auto';
   shard?: Shard;
 }
 
@@ -78,7 +78,7 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
     const useCache = (options.cache || options.cacheLocation) && !stdin;
     const result =
       fixRun?.result ??
-      (useCache ? await lintCached(lintOptions, options.cacheLocation) : stdin ? await lint(lintOptions) : await lintInBatches(lintOptions, { jobs: options.jobs, shard: options.shard }));
+      (useCache ? await lintCached(lintOptions, options.cacheLocation) : stdin ? await lint(lintOptions) : await lintInBatches(lintOptions, { jobs: options.jobs === 'auto' ? undefined : options.jobs, shard: options.shard }));
     // With fixes, standard output carries the fixed text or the diff; the report moves to standard error.
     const reportStream = fixRun && (options.fixDryRun || stdin) ? process.stderr : process.stdout;
     if (fixRun) await emitFixes(fixRun, options, stdin?.text);
