@@ -55,7 +55,9 @@ type LocalOptions = Pick<LintOptions, 'rules' | 'shellcheckRunner'>;
 
 export async function lintBatch(request: BatchRequest, local: LocalOptions): Promise<BatchResult> {
   const result = await lint({ ...request, ...local, paths: [] });
-  const own = new Set(request.files.map((file) => file.path));
+  // Context compose files (those above a Dockerfile) are not links: a compose file that builds the
+  // Dockerfile is in its group already, and counting the others merged most of a tree into one group.
+  const own = new Set([...request.files.map((file) => file.path), ...(result.contextFiles ?? [])]);
   return {
     findings: result.findings,
     filesChecked: result.filesChecked,
@@ -101,9 +103,11 @@ export async function lintInBatches(options: LintOptions, run: BatchRunOptions =
 
   let results: BatchResult[] = [];
   let threads = 0;
+  let rounds = 0;
   // A batch that followed a link into another group (a script copied from a nested directory)
   // means the two groups belong together: merge them and check again.
   for (let round = 0; round < 3; round++) {
+    rounds++;
     const batches = packBatches(groups, size);
     const requests = batches.map((files) => ({ ...request, files }));
     const local = { rules: options.rules, shellcheckRunner: options.shellcheckRunner };
@@ -138,7 +142,7 @@ export async function lintInBatches(options: LintOptions, run: BatchRunOptions =
     checkedFiles: results.flatMap((result) => result.checkedFiles).sort(),
     notices: [
       ...mergeNotices(results.flatMap((result) => result.notices)),
-      { level: 'verbose', message: `checked ${filesChecked} files in ${results.length} batches ${threads ? `on ${threads} worker threads` : 'in one thread'}` },
+      { level: 'verbose', message: `checked ${filesChecked} files in ${results.length} batches ${threads ? `on ${threads} worker threads` : 'in one thread'}${rounds > 1 ? `, ${rounds} rounds (groups linked while checking were merged and checked again)` : ''}` },
     ],
   };
 }

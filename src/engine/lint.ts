@@ -61,6 +61,8 @@ export interface LintResult {
   notices?: LintNotice[];
   /** `failureThreshold` of the current directory's config: which findings make `check` exit 1. */
   failureThreshold?: FailureThreshold;
+  /** Compose files read only as context for the Dockerfiles checked (absolute paths; see composeFilesAround). */
+  contextFiles?: string[];
 }
 
 export async function lint(options: LintOptions): Promise<LintResult> {
@@ -206,6 +208,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     internalErrors,
     pathErrors: [...pathErrors, ...readErrors].map((error) => ({ path: toDisplayPath(path.resolve(options.cwd, error.path), options.cwd), message: error.message })),
     project,
+    contextFiles: context.map((file) => file.path),
     checkedFiles: [...targets].map((file) => project.files.get(file)?.file.displayPath ?? toDisplayPath(file, options.cwd)).sort(),
     notices,
     failureThreshold: rootConfig.failureThreshold,

@@ -105,6 +105,21 @@ describe('checking in batches', () => {
     expect(report(batched)).toBe(report(whole));
   });
 
+  it('does not merge groups over a compose file above the Dockerfiles that builds none of them', async () => {
+    const directory = scratch({
+      'compose.yaml': 'services:\n  db:\n    image: postgres:16\n',
+      'a/Dockerfile': 'FROM alpine:3.21\n',
+      'b/Dockerfile': 'FROM ubuntu\n',
+      'c/Dockerfile': 'FROM node:22\n',
+    });
+    const whole = await lint(options(directory));
+    const batched = await lintInBatches(options(directory), { batchFiles: 1, jobs: 1 });
+    expect(report(batched)).toBe(report(whole));
+    const summary = batched.notices!.find((notice) => notice.message.startsWith('checked '))!.message;
+    expect(summary).toMatch(/in 4 batches/);
+    expect(summary).not.toMatch(/rounds/);
+  });
+
   it.skipIf(process.platform !== 'linux')('keeps the config failureThreshold and unreadable linked files, as one run does', async () => {
     const directory = scratch({
       '.docker-policy.yaml': 'failureThreshold: none\n',
