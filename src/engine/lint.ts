@@ -172,7 +172,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   const internalErrors: InternalError[] = [];
   const crashed = (rule: Rule, error: unknown) => internalErrors.push({ ruleId: rule.meta.id, message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
-  const active = catalog.rules.filter((rule) => enabled.has(rule.meta.id) && rule.meta.id !== PARSE_ERROR_RULE);
+  // A rule that must prepare (compile the compose schema) is left out when no file of its kinds is
+  // checked: a Dockerfile whose compose file is read only as context does not pay for the schema.
+  const targetKinds = new Set(discovered.map((file) => file.kind));
+  const worthPreparing = (rule: Rule) => !rule.prepare || rule.meta.fileKinds.some((kind) => targetKinds.has(kind));
+  const active = catalog.rules.filter((rule) => enabled.has(rule.meta.id) && rule.meta.id !== PARSE_ERROR_RULE && worthPreparing(rule));
   const unprepared = new Set<Rule>();
   await Promise.all(active.map((rule) => rule.prepare?.(project).catch((error: unknown) => (unprepared.add(rule), crashed(rule, error)))));
   const runRule = (rule: Rule) => {
