@@ -229,7 +229,8 @@ export async function runShellcheckStep({ project, configs, runner = defaultShel
     results.set(job.dockerfile.file.path, found);
     for (const script of runScripts(job.dockerfile)) {
       const text = prologue(script) + script.text;
-      const key = ShellcheckMemo.key(executableFor(job.settings)!, job.settings, text);
+      // Hashed only for a memo (the language server); a CLI run has none to look in.
+      const key = memo ? ShellcheckMemo.key(executableFor(job.settings)!, job.settings, text) : '';
       used.add(key);
       const known = memo?.get(key);
       if (known) {
