@@ -275,13 +275,13 @@ class ProjectBuilder {
         for (const invoked of invokedPaths(instruction)) {
           const absoluteInvoked = path.posix.resolve(workdir, invoked);
           const hit = copied.get(absoluteInvoked) ?? [...copied.entries()].find(([landed]) => path.posix.basename(landed) === invoked)?.[1];
-          let contextPath = hit ? path.resolve(contextDir, hit.source) : null;
+          let contextPath = hit ? inContext(contextDir, hit.source) : null;
           // RUN --mount=type=bind,... runs a script straight from the context.
           if (!contextPath && phase === 'build' && instruction.mounts.some((mount) => mount.type === 'bind' && !mount.options.from)) {
             const mount = instruction.mounts.find((candidate) => candidate.type === 'bind' && !candidate.options.from)!;
             const target = path.posix.resolve(workdir, mount.options.target ?? mount.options.dst ?? mount.options.destination ?? '.');
             const relative = path.posix.relative(target, absoluteInvoked);
-            if (!relative.startsWith('..')) contextPath = path.resolve(contextDir, mount.options.source ?? '.', relative);
+            if (!relative.startsWith('..')) contextPath = inContext(contextDir, path.posix.join(mount.options.source ?? '.', relative));
           }
           if (!contextPath) continue;
           const script = this.load(contextPath, 'shell');
@@ -291,6 +291,14 @@ class ProjectBuilder {
     }
     return uses;
   }
+}
+
+/**
+ * The context file a COPY or bind-mount source names. BuildKit roots every source at the context:
+ * `../x.sh` and `/x.sh` both mean `<context>/x.sh`, never a file outside it.
+ */
+function inContext(contextDir: string, source: string): string {
+  return path.join(contextDir, path.posix.join('/', source));
 }
 
 /**

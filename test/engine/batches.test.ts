@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintInBatches } from '../../src/engine/batches.js';
-import { lint, type LintResult } from '../../src/engine/lint.js';
-import { linkGroups, parseShard, shardGroups } from '../../src/engine/partition.js';
+import { compareFindings, lint, type LintResult } from '../../src/engine/lint.js';
+import { linkGroups, mergeGroups, parseShard, shardGroups } from '../../src/engine/partition.js';
 import type { DiscoveredFile } from '../../src/model/project.js';
 import { builtinRules } from '../../rules/index.js';
 import { scratchTree } from '../helpers/scratch.js';
@@ -94,15 +94,30 @@ describe('checking in batches', () => {
     expect(shards.reduce((sum, shard) => sum + shard.filesChecked, 0)).toBe(whole.filesChecked);
   }, 120_000);
 
-  it('merges groups when a batch follows a link the grouping did not see', async () => {
-    // A Dockerfile copying a script from outside its context: not a build context of the script, found while checking.
+  it('keeps a script copied with ../ in its Dockerfile\'s group, in batches and in shards', async () => {
+    // BuildKit roots ../ at the context, so the script is app/tools/setup.sh, under the Dockerfile.
     const directory = scratch({
       'app/Dockerfile': 'FROM alpine:3.21\nCOPY ../tools/setup.sh /setup.sh\nRUN /setup.sh\n',
+      'app/tools/setup.sh': '#!/bin/sh\npip install flask\n',
       'tools/setup.sh': '#!/bin/sh\npip install flask\n',
+      'z/Dockerfile': 'FROM ubuntu\n',
     });
     const whole = await lint(options(directory));
+    expect(whole.findings.filter((finding) => finding.ruleId === 'no-install-scripts').map((finding) => finding.file)).toEqual(['app/tools/setup.sh']);
     const batched = await lintInBatches(options(directory), { batchFiles: 1, jobs: 1 });
     expect(report(batched)).toBe(report(whole));
+    expect(batched.notices!.find((notice) => notice.message.startsWith('checked '))!.message).not.toMatch(/rounds/);
+    const shards = [];
+    for (let index = 1; index <= 2; index++) shards.push(await lintInBatches(options(directory), { shard: { index, count: 2 }, jobs: 1 }));
+    const union = shards.flatMap((shard) => shard.findings).sort(compareFindings);
+    expect(union).toEqual(whole.findings);
+  });
+
+  it('merges the groups a batch found linked while checking, keeping the order stable', () => {
+    const file = (name: string): DiscoveredFile => ({ path: `/p/${name}`, kind: 'shell' });
+    const groups = ['a', 'b', 'c', 'd'].map((name) => ({ key: `/p/${name}/x.sh`, files: [file(`${name}/x.sh`)] }));
+    const merged = mergeGroups(groups, [['/p/d/x.sh', '/p/b/x.sh'], ['/p/elsewhere.sh', '/p/a/x.sh']]);
+    expect(merged.map((group) => group.files.map((entry) => entry.path))).toEqual([['/p/a/x.sh'], ['/p/b/x.sh', '/p/d/x.sh'], ['/p/c/x.sh']]);
   });
 
   it('does not merge groups over a compose file above the Dockerfiles that builds none of them', async () => {
