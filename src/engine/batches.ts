@@ -6,9 +6,9 @@ import { ConfigError } from '../config/config.js';
 import { composeOptionsFor } from '../config/compose-settings.js';
 import { ConfigResolver } from '../config/resolver.js';
 import { discoverFiles } from '../model/discovery.js';
-import { buildProject, type DiscoveredFile, type FileReader } from '../model/project.js';
+import { buildProject, type DiscoveredFile } from '../model/project.js';
 import { toDisplayPath } from '../model/source.js';
-import { addComposeFileSets, compareFindings, lint, readCheckableFile, type InternalError, type LintOptions, type LintResult } from './lint.js';
+import { addComposeFileSets, checkableFileReader, compareFindings, lint, type InternalError, type LintOptions, type LintResult } from './lint.js';
 import { linkGroups, mergeGroups, packBatches, shardGroups, type LinkGroup, type Shard } from './partition.js';
 import { mergeNotices, type LintNotice } from './shellcheck.js';
 import type { Finding } from './types.js';
@@ -87,16 +87,7 @@ export async function lintInBatches(options: LintOptions, run: BatchRunOptions =
     const result = await lint({ ...options, files: discovered });
     return { ...result, pathErrors: [...pathErrors, ...result.pathErrors], durationMs: Math.round(performance.now() - started) };
   }
-  const reader: FileReader = {
-    read(absolutePath) {
-      try {
-        return readCheckableFile(absolutePath);
-      } catch {
-        return null;
-      }
-    },
-  };
-  let groups: LinkGroup[] = linkGroups(discovered, reader, cwd, composeOptions);
+  let groups: LinkGroup[] = linkGroups(discovered, checkableFileReader, cwd, composeOptions);
   if (run.shard) groups = shardGroups(groups, run.shard);
   const request = { cwd, configPath: options.configPath, cliRules: options.cliRules, configLayer: options.configLayer, hadolintPragmas: options.hadolintPragmas, compose: options.compose };
   const jobs = run.jobs ?? Math.min(4, os.availableParallelism());

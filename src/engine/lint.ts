@@ -240,6 +240,17 @@ export function readCheckableFile(absolutePath: string): string {
   }
 }
 
+/** Reads what {@link readCheckableFile} reads; a file that is missing or cannot be read is null. */
+export const checkableFileReader: FileReader = {
+  read(absolutePath) {
+    try {
+      return readCheckableFile(absolutePath);
+    } catch {
+      return null;
+    }
+  },
+};
+
 /** Compose files named as a file set are checked even when their names are not compose-like. */
 export function addComposeFileSets(discovered: DiscoveredFile[], fileSets: string[][] | undefined): void {
   const known = new Set(discovered.map((file) => file.path));

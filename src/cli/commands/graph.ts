@@ -5,6 +5,7 @@ import { ConfigError } from '../../config/config.js';
 import { ConfigResolver } from '../../config/resolver.js';
 import { buildProject, classifyFile, type DiscoveredFile, type Project } from '../../model/project.js';
 import type { DockerfileModel } from '../../model/dockerfile.js';
+import { checkableFileReader } from '../../engine/lint.js';
 import { builtinRules } from '../../../rules/index.js';
 
 export interface GraphOptions {
@@ -53,7 +54,7 @@ export async function runGraph(file: string | undefined, options: GraphOptions):
       return 2;
     }
   }
-  const project = buildProject(discovered, { read: (candidate) => (fs.existsSync(candidate) && fs.statSync(candidate).isFile() ? fs.readFileSync(candidate, 'utf8') : null) }, cwd);
+  const project = buildProject(discovered, checkableFileReader, cwd);
   const dockerfiles = kind === 'dockerfile' ? project.dockerfiles.filter((model) => model.file.path === absolute) : composeDockerfiles(project);
   if (!dockerfiles.length) {
     process.stderr.write(`docker-policy: ${input} builds no Dockerfile that could be read\n`);
