@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 // Thin entry: the CLI is bundled into dist/ by `npm run build` (run automatically by `npm ci`).
-import { main } from '../dist/cli.js';
+import { loadBundle, writeCodeCache } from './load-bundle.js';
 
-main(process.argv.slice(2)).then(
+const bundle = loadBundle('cli');
+// A cache that Node rejected (it was written by another Node version) is replaced after this run.
+if (bundle.script.cachedDataRejected) process.once('beforeExit', () => writeCodeCache('cli', bundle.script));
+
+bundle.exports.main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
