@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -154,6 +153,8 @@ export class ShellcheckMemo {
   private entries = new Map<string, ShellcheckFinding[]>();
 
   static key(executable: string, settings: ShellcheckSettings, scriptFile: string): string {
+    // Loaded here: only the language server keeps a memo, and node:crypto is slow to load for a CLI run.
+    const { createHash } = process.getBuiltinModule('node:crypto');
     return createHash('sha256').update(`${executable}\0${JSON.stringify(settings)}\0${scriptFile}`).digest('hex');
   }
 
@@ -281,7 +282,8 @@ export async function runShellcheckStep({ project, configs, runner = defaultShel
     });
     await runPool(tasks, width);
   } finally {
-    if (directory) fs.rmSync(directory, { recursive: true, force: true });
+    // Removed in the background: nothing reads the scripts any more, and the findings need not wait.
+    if (directory) fs.rm(directory, { recursive: true, force: true }, () => {});
   }
   // Reused and fresh findings in the Dockerfile's order, as one run would give them.
   for (const found of results.values()) found.sort((a, b) => a.start - b.start || a.end - b.end || a.code - b.code);
