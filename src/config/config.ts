@@ -6,6 +6,7 @@ import { minimatch } from 'minimatch';
 import { isMap, parseDocument, type Document, type Node } from 'yaml';
 import type { PresetName, Rule, SeveritySetting } from '../engine/types.js';
 import { validateOptions } from './options.js';
+import { importModule } from './import-module.js';
 
 export const CONFIG_FILE_NAMES = ['.docker-policy.yaml', '.docker-policy.yml', '.docker-policy.json'];
 export const BUILTIN_PRESETS = ['recommended', 'strict', 'all'] as const;
@@ -106,7 +107,7 @@ export async function loadConfigFile(file: string, catalog: RuleCatalog, pluginR
   if (/\.[cm]?js$/.test(file)) {
     // A shareable config published as a JavaScript module exports the config object.
     try {
-      const loaded = (await import(pathToFileURL(file).href)) as { default?: unknown };
+      const loaded = (await importModule(pathToFileURL(file).href)) as { default?: unknown };
       raw = loaded.default ?? loaded;
     } catch (error) {
       throw new ConfigError(file, null, `cannot load config module: ${(error as Error).message}`);
@@ -210,7 +211,7 @@ async function loadPlugin(name: string, directory: string, file: string, line: n
   }
   let loaded: Record<string, unknown>;
   try {
-    loaded = (await import(pathToFileURL(resolved).href)) as Record<string, unknown>;
+    loaded = (await importModule(pathToFileURL(resolved).href)) as Record<string, unknown>;
   } catch (error) {
     throw new ConfigError(file, line, `cannot load plugin "${name}": ${(error as Error).message}`);
   }

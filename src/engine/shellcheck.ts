@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -154,6 +153,8 @@ export class ShellcheckMemo {
   private entries = new Map<string, ShellcheckFinding[]>();
 
   static key(executable: string, settings: ShellcheckSettings, scriptFile: string): string {
+    // Loaded here: only the language server keeps a memo, and node:crypto is slow to load for a CLI run.
+    const { createHash } = process.getBuiltinModule('node:crypto');
     return createHash('sha256').update(`${executable}\0${JSON.stringify(settings)}\0${scriptFile}`).digest('hex');
   }
 
@@ -245,6 +246,7 @@ export async function runShellcheckStep({ project, configs, runner = defaultShel
   const runnable = [...pending.keys()];
   // Created only when something is left to check: an edit that changed no RUN script spawns nothing.
   const directory = runnable.length ? fs.mkdtempSync(path.join(os.tmpdir(), 'docker-policy-shellcheck-')) : '';
+  const written: string[] = [];
   let invocations = 0;
   try {
     // A Dockerfile's scripts always go to one process. Starting shellcheck costs more than reading a
@@ -258,6 +260,7 @@ export async function runShellcheckStep({ project, configs, runner = defaultShel
         pending.get(job)!.forEach(({ script, text, key }, index) => {
           const file = path.join(directory, `b${batchIndex}-d${jobIndex}-r${index}.sh`);
           fs.writeFileSync(file, text);
+          written.push(file);
           inputs.push({ file, script, dockerfile: job.dockerfile.file.path, key });
         });
       });
@@ -281,7 +284,7 @@ export async function runShellcheckStep({ project, configs, runner = defaultShel
     });
     await runPool(tasks, width);
   } finally {
-    if (directory) fs.rmSync(directory, { recursive: true, force: true });
+    if (directory) removeScripts(directory, written);
   }
   // Reused and fresh findings in the Dockerfile's order, as one run would give them.
   for (const found of results.values()) found.sort((a, b) => a.start - b.start || a.end - b.end || a.code - b.code);
@@ -289,6 +292,19 @@ export async function runShellcheckStep({ project, configs, runner = defaultShel
   project.shellcheck = { byFile: results, invocations, durationMs };
   notices.push(tallyNotice({ kind: 'runs', runs: invocations, dockerfiles: runnable.length, ms: durationMs, reused }));
   return notices;
+}
+
+/**
+ * The files written, then the directory: a few system calls, where a recursive removal stats and
+ * lists the tree (and, asynchronous, took several event-loop turns before the process could exit).
+ */
+function removeScripts(directory: string, files: string[]): void {
+  try {
+    for (const file of files) fs.unlinkSync(file);
+    fs.rmdirSync(directory);
+  } catch {
+    fs.rmSync(directory, { recursive: true, force: true });
+  }
 }
 
 /** Two lines before every script: the dialect's shebang, and the variables ARG and ENV declared. */

@@ -1,4 +1,4 @@
-import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { closestMatch } from './suggest.js';
 import { entryAt, valueAt, type ComposeMap, type ComposePath, type ComposeValue, type Origin } from './compose-tree.js';
 
@@ -13,37 +13,13 @@ export interface SchemaViolation {
 let validator: ValidateFunction | null = null;
 
 /**
- * Compile the compose-spec validator once (the schema is vendored in src/model/schema/). Ajv and the
- * schema are imported here, not at start-up: a run without compose files never loads them.
+ * Load the compose-spec validator once (the schema is vendored in src/model/schema/). It is imported
+ * here, not at start-up: a run without compose files never loads it.
  */
 export async function loadComposeValidator(): Promise<void> {
   if (validator) return;
-  // `default`: ajv is CommonJS, and a split bundle exposes only its module.exports.
-  const [ajvModule, { default: composeSpec }] = await Promise.all([import('ajv'), import('./schema/compose-spec.json', { with: { type: 'json' } })]);
-  const Ajv = ajvModule.default as unknown as typeof AjvClass;
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, allowUnionTypes: true, validateSchema: false });
-  validator ??= ajv.compile(withNewerSpec(composeSpec as unknown as JsonSchema));
-}
-
-type JsonSchema = Record<string, unknown>;
-
-/**
- * What Compose accepts that the newest schema on npm (vendored) does not have yet, so valid files are
- * not reported: `pre_start` init containers (Compose 5.3, a list of steps, each a mapping) and an
- * empty entry under a service's `models` (`models: {llm: }`, newer schemas allow null there).
- * Each addition is skipped once the vendored schema defines it.
- */
-function withNewerSpec(spec: JsonSchema): JsonSchema {
-  const schema = structuredClone(spec);
-  const service = (schema.definitions as Record<string, JsonSchema>).service!;
-  const properties = service.properties as Record<string, JsonSchema>;
-  properties.pre_start ??= { type: 'array', items: { type: 'object' }, description: 'Init containers: steps run, in order, before the service container starts.' };
-  const modelsMap = (properties.models?.oneOf as JsonSchema[] | undefined)?.find((branch) => branch.type === 'object');
-  const entries = modelsMap?.patternProperties as Record<string, JsonSchema> | undefined;
-  for (const [pattern, entry] of Object.entries(entries ?? {})) {
-    if (entry.type === 'object') entries![pattern] = { oneOf: [entry, { type: 'null' }] };
-  }
-  return schema;
+  const { compileComposeValidator } = await import('./compose-validator.js');
+  validator ??= await compileComposeValidator();
 }
 
 /** Validate a merged, interpolated project model against the compose specification (after `loadComposeValidator`). */

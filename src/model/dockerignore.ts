@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import balenaDockerignore from '@balena/dockerignore';
 import type { Range, SourceFile } from './source.js';
 import { withoutTrailing } from './trim.js';
 
@@ -6,8 +6,9 @@ import { withoutTrailing } from './trim.js';
 // .gitignore, patterns are anchored at the context root (`foo` does not match `a/foo`), `**`
 // spans directories, a leading `/` is dropped, and the last matching line wins, so `!x` after
 // `*` re-includes. A negation can also re-include files below an excluded directory.
-const require = createRequire(import.meta.url);
-const createMatcher = require('@balena/dockerignore') as (options?: { ignorecase?: boolean }) => {
+// Imported (not required at run time) so that it is in the bundle and its code cache. Its types
+// declare an ES default export; the package is CommonJS (`module.exports = factory`).
+const createMatcher = balenaDockerignore as unknown as (options?: { ignorecase?: boolean }) => {
   add(patterns: string[]): unknown;
   ignores(path: string): boolean;
 };
