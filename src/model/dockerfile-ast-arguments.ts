@@ -1,13 +1,13 @@
-import { Argument, Instruction } from 'dockerfile-ast';
+import { Argument, From, Instruction } from 'dockerfile-ast';
 
 /**
  * dockerfile-ast splits an instruction's arguments afresh on every call of `getRawArguments`, and
  * calls it itself five or six times per RUN while parsing (the constructor, flags, heredocs, the
  * argument range) before docker-policy asks once more. On the corpus that was about a sixth of the
  * CPU of a check without ShellCheck. The split depends only on the instruction's text, which never
- * changes after parsing, so it is done once per instruction and each call gets its own copy: fresh
- * arguments and ranges (`From.getImageNameRange` moves the ends of the range it is given), over the
- * same immutable values and positions.
+ * changes after parsing, so it is done once per instruction and each call gets its own array (callers
+ * shift the flags off it). Arguments are never changed, except by FROM: `From.getImageNameRange` moves
+ * the ends of its image argument's range, so a FROM's arguments are copied, with their own ranges.
  */
 
 const split = new WeakMap<Instruction, Argument[]>();
@@ -23,6 +23,7 @@ if (!prototype.getRawArguments.memoized) {
       args = original.call(this);
       split.set(this, args);
     }
+    if (!(this instanceof From)) return args.slice();
     return args.map((arg) => {
       const range = arg.getRange();
       return new Argument(arg.getValue(), { start: range.start, end: range.end });
