@@ -17,7 +17,7 @@ const rule: Rule = {
       bad: { code: 'FROM debian:12.8-slim\nCOPY vendor/ /opt/\nRUN cd /opt; for f in $(ls *.tar.gz); do tar -xzf $f; done\n' },
       good: { code: 'FROM debian:12.8-slim\nCOPY vendor/ /opt/\nWORKDIR /opt\nRUN for f in ./*.tar.gz; do tar -xzf "$f"; done\n' },
       notes: [
-        'Needs the `shellcheck` executable (0.7 or later) on PATH; without it the rule reports nothing, and `check --verbose` says the shell checks were skipped and why. One shellcheck process reads all the scripts of a Dockerfile; large projects share a process among up to 64 Dockerfiles, because starting ShellCheck costs more than reading a typical Dockerfile.',
+        'Needs the `shellcheck` executable (0.7 or later) on PATH; without it the rule reports nothing, and `check --verbose` says the shell checks were skipped and why. One shellcheck process reads all the scripts of a Dockerfile; large projects share a process among up to 64 Dockerfiles, because starting ShellCheck costs more than reading a typical Dockerfile. A script that stands in several RUNs (the same text, shell and variables in scope, in one Dockerfile or many) is checked once per run and reported at each of them.',
         '',
         'Each finding has the ID `shellcheck/SC2086` and the alias `SC2086`; its message is ShellCheck\'s, explained at https://www.shellcheck.net/wiki/SC2086 (any code). Its severity is ShellCheck\'s level (error, warning; info and style become info), capped at the rule\'s configured severity: `rules: { shellcheck: warning }` makes every finding at most a warning. ShellCheck\'s fixes (quoting, mostly) are offered as fixes.',
         '',

@@ -85,18 +85,13 @@ export function presetSettings(preset: (typeof BUILTIN_PRESETS)[number], catalog
   return settings;
 }
 
-/** Find the nearest config file at or above a directory. */
-export function findConfigFile(directory: string): string | null {
-  let current = directory;
-  while (true) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path.join(current, name);
-      if (fs.existsSync(candidate)) return candidate;
-    }
-    const parent = path.dirname(current);
-    if (parent === current) return null;
-    current = parent;
+/** The config file in this directory itself, if any. */
+export function configFileIn(directory: string): string | null {
+  for (const name of CONFIG_FILE_NAMES) {
+    const candidate = path.join(directory, name);
+    if (fs.existsSync(candidate)) return candidate;
   }
+  return null;
 }
 
 /** Read, parse and validate a config file; plugins named in it are loaded here. */

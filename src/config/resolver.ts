@@ -4,7 +4,7 @@ import {
   applyRuleSettings,
   ConfigError,
   createCatalog,
-  findConfigFile,
+  configFileIn,
   isBuiltinPreset,
   loadConfigFile,
   overrideMatches,
@@ -96,9 +96,11 @@ export class ConfigResolver {
     }
   }
 
+  /** The nearest config file at or above a directory; each directory is looked at once for all the directories below it. */
   private nearestConfig(directory: string): string | null {
     if (this.directoryToConfig.has(directory)) return this.directoryToConfig.get(directory)!;
-    const found = findConfigFile(directory);
+    const parent = path.dirname(directory);
+    const found = configFileIn(directory) ?? (parent === directory ? null : this.nearestConfig(parent));
     this.directoryToConfig.set(directory, found);
     return found;
   }

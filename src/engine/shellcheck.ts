@@ -48,7 +48,7 @@ export interface LintNotice {
   tally?: ShellcheckTally;
 }
 
-type ShellcheckTally = { kind: 'skipped'; dockerfiles: number; where: string } | { kind: 'runs'; runs: number; dockerfiles: number; ms: number; reused: number };
+type ShellcheckTally = { kind: 'skipped'; dockerfiles: number; where: string } | { kind: 'runs'; runs: number; dockerfiles: number; ms: number; reused: number; shared: number };
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
@@ -56,7 +56,7 @@ function tallyNotice(tally: ShellcheckTally): LintNotice {
   const message =
     tally.kind === 'skipped'
       ? `shell checks skipped for ${plural(tally.dockerfiles, 'Dockerfile')}: ${tally.where} (install ShellCheck, e.g. apt-get install shellcheck, or set settings.shellcheck: off)`
-      : `shellcheck: ${plural(tally.runs, 'run')} for ${plural(tally.dockerfiles, 'Dockerfile')}${tally.reused ? ` (${tally.reused} unchanged scripts reused)` : ''} in ${tally.ms} ms`;
+      : `shellcheck: ${plural(tally.runs, 'run')} for ${plural(tally.dockerfiles, 'Dockerfile')}${tally.reused ? ` (${tally.reused} unchanged scripts reused)` : ''}${tally.shared ? ` (${plural(tally.shared, 'script')} identical to another, checked once)` : ''} in ${tally.ms} ms`;
   return { level: 'verbose', message, tally };
 }
 
@@ -76,7 +76,7 @@ export function mergeNotices(notices: LintNotice[]): LintNotice[] {
     const earlier = merged[index]!.tally!;
     merged[index] = tallyNotice(
       earlier.kind === 'runs' && tally.kind === 'runs'
-        ? { kind: 'runs', runs: earlier.runs + tally.runs, dockerfiles: earlier.dockerfiles + tally.dockerfiles, ms: earlier.ms + tally.ms, reused: earlier.reused + tally.reused }
+        ? { kind: 'runs', runs: earlier.runs + tally.runs, dockerfiles: earlier.dockerfiles + tally.dockerfiles, ms: earlier.ms + tally.ms, reused: earlier.reused + tally.reused, shared: earlier.shared + tally.shared }
         : { ...earlier, dockerfiles: earlier.dockerfiles + tally.dockerfiles },
     );
   }
@@ -220,26 +220,34 @@ export async function runShellcheckStep({ project, configs, runner = defaultShel
   if (!checkable.length) return notices;
 
   const started = performance.now();
-  const results = new Map<string, ShellcheckFinding[]>();
-  // Each Dockerfile's scripts that the memo does not know; the known ones go straight to the results.
-  const pending = new Map<(typeof checkable)[number], { script: RunScript; text: string; key: string }[]>();
+  // Identical scripts (same text, shell, variables and settings) are checked once and their findings
+  // given to every RUN that has them: on the 1,064 corpus Dockerfiles 2,767 scripts are 788 distinct
+  // ones (the official images repeat theirs across variants), and ShellCheck's CPU follows the text.
+  const distinct = new Map<string, DistinctScript>();
+  // Each Dockerfile's scripts first seen there and not in the memo: what its shellcheck process reads.
+  const pending = new Map<(typeof checkable)[number], DistinctScript[]>();
   const used = new Set<string>();
   let reused = 0;
+  let shared = 0;
   for (const job of checkable) {
-    const found: ShellcheckFinding[] = [];
-    results.set(job.dockerfile.file.path, found);
+    const executable = executableFor(job.settings)!;
     for (const script of runScripts(job.dockerfile)) {
       const text = prologue(script) + script.text;
-      // Hashed only for a memo (the language server); a CLI run has none to look in.
-      const key = memo ? ShellcheckMemo.key(executableFor(job.settings)!, job.settings, text) : '';
-      used.add(key);
-      const known = memo?.get(key);
-      if (known) {
-        found.push(...known.map((finding) => shifted(finding, script.start)));
-        reused++;
-      } else {
-        pending.set(job, [...(pending.get(job) ?? []), { script, text, key }]);
+      const identity = `${executable}\0${JSON.stringify(job.settings)}\0${text}`;
+      const owner = { dockerfile: job.dockerfile.file.path, start: script.start };
+      const seen = distinct.get(identity);
+      if (seen) {
+        seen.owners.push(owner);
+        shared++;
+        continue;
       }
+      // Hashed only for a memo (the language server); a CLI run has none to look in.
+      const key = memo ? ShellcheckMemo.key(executable, job.settings, text) : '';
+      used.add(key);
+      const entry: DistinctScript = { text, body: script.text, key, owners: [owner], findings: memo?.get(key) };
+      distinct.set(identity, entry);
+      if (entry.findings) reused++;
+      else pending.set(job, [...(pending.get(job) ?? []), entry]);
     }
   }
   memo?.retainOnly(used);
@@ -248,20 +256,21 @@ export async function runShellcheckStep({ project, configs, runner = defaultShel
   const directory = runnable.length ? fs.mkdtempSync(path.join(os.tmpdir(), 'docker-policy-shellcheck-')) : '';
   const written: string[] = [];
   let invocations = 0;
+  const failed = new Set<string>();
   try {
-    // A Dockerfile's scripts always go to one process. Starting shellcheck costs more than reading a
+    // A Dockerfile's new scripts always go to one process. Starting shellcheck costs more than reading a
     // typical Dockerfile, so large projects share processes: on the 1,064 corpus Dockerfiles one
     // process per Dockerfile took 127 s, 64 per process 51 s, with the same findings.
     const width = Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
     const size = dockerfilesPerRun ?? Math.min(64, Math.max(1, Math.ceil(runnable.length / (2 * width))));
     const tasks = batches(runnable, size).map((batch, batchIndex) => async () => {
-      const inputs: (ScriptInput & { key: string })[] = [];
+      const inputs: ScriptInput[] = [];
       batch.forEach((job, jobIndex) => {
-        pending.get(job)!.forEach(({ script, text, key }, index) => {
+        pending.get(job)!.forEach((entry, index) => {
           const file = path.join(directory, `b${batchIndex}-d${jobIndex}-r${index}.sh`);
-          fs.writeFileSync(file, text);
+          fs.writeFileSync(file, entry.text);
           written.push(file);
-          inputs.push({ file, script, dockerfile: job.dockerfile.file.path, key });
+          inputs.push({ file, entry });
         });
       });
       const settings = batch[0]!.settings;
@@ -272,25 +281,28 @@ export async function runShellcheckStep({ project, configs, runner = defaultShel
       if (typeof findings === 'string') {
         const names = batch.map((job) => job.dockerfile.file.displayPath);
         notices.push({ level: 'warning', message: `shellcheck failed on ${names.slice(0, 3).join(', ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}: ${findings}` });
-        for (const job of batch) results.delete(job.dockerfile.file.path);
+        // Every Dockerfile with one of these scripts goes without ShellCheck's findings, not with a part of them.
+        for (const input of inputs) for (const owner of input.entry.owners) failed.add(owner.dockerfile);
       } else {
-        const byScript = new Map<ScriptInput, ShellcheckFinding[]>(inputs.map((input) => [input, []]));
-        for (const { input, finding } of findings) {
-          results.get(input.dockerfile)!.push(finding);
-          byScript.get(input)!.push(shifted(finding, -input.script.start));
-        }
-        for (const input of inputs) memo?.set(input.key, byScript.get(input)!);
+        for (const input of inputs) input.entry.findings = [];
+        for (const { input, finding } of findings) input.entry.findings!.push(finding);
+        for (const input of inputs) memo?.set(input.entry.key, input.entry.findings!);
       }
     });
     await runPool(tasks, width);
   } finally {
     if (directory) removeScripts(directory, written);
   }
-  // Reused and fresh findings in the Dockerfile's order, as one run would give them.
+  const results = new Map<string, ShellcheckFinding[]>(checkable.map((job) => [job.dockerfile.file.path, []]));
+  for (const entry of distinct.values()) {
+    for (const owner of entry.owners) results.get(owner.dockerfile)!.push(...(entry.findings ?? []).map((finding) => shifted(finding, owner.start)));
+  }
+  for (const dockerfile of failed) results.delete(dockerfile);
+  // In the Dockerfile's order, as one run of all its scripts would give them.
   for (const found of results.values()) found.sort((a, b) => a.start - b.start || a.end - b.end || a.code - b.code);
   const durationMs = Math.round(performance.now() - started);
   project.shellcheck = { byFile: results, invocations, durationMs };
-  notices.push(tallyNotice({ kind: 'runs', runs: invocations, dockerfiles: runnable.length, ms: durationMs, reused }));
+  notices.push(tallyNotice({ kind: 'runs', runs: invocations, dockerfiles: runnable.length, ms: durationMs, reused, shared }));
   return notices;
 }
 
@@ -305,6 +317,20 @@ function removeScripts(directory: string, files: string[]): void {
   } catch {
     fs.rmSync(directory, { recursive: true, force: true });
   }
+}
+
+/** A script text checked once for every RUN that has it; findings are relative to the script's start. */
+interface DistinctScript {
+  /** What shellcheck reads: the prologue, then the script. */
+  text: string;
+  /** The script without the prologue: findings' lines and columns are read in it. */
+  body: string;
+  /** The memo's key ('' without a memo). */
+  key: string;
+  /** Where the script stands: the Dockerfile and the offset of the script's first character. */
+  owners: { dockerfile: string; start: number }[];
+  /** Undefined until checked; stays undefined when its shellcheck process failed. */
+  findings?: ShellcheckFinding[];
 }
 
 /** Two lines before every script: the dialect's shebang, and the variables ARG and ENV declared. */
@@ -326,14 +352,13 @@ interface Json1Comment {
   fix?: { replacements: { line: number; endLine: number; column: number; endColumn: number; replacement: string }[] } | null;
 }
 
-/** Findings in Dockerfile offsets, or the reason shellcheck's output is unusable. */
+/** A script written to a file for shellcheck. */
 interface ScriptInput {
   file: string;
-  script: RunScript;
-  /** Path of the Dockerfile the script comes from. */
-  dockerfile: string;
+  entry: DistinctScript;
 }
 
+/** Findings in offsets of the script (prologue excluded), or the reason shellcheck's output is unusable. */
 function parseOutput(run: ShellcheckRun, inputs: ScriptInput[]): { input: ScriptInput; finding: ShellcheckFinding }[] | string {
   // 0: no findings, 1: findings; anything else is a failure (bad options, unreadable files).
   if (run.exitCode !== 0 && run.exitCode !== 1) return (run.stderr.trim().split('\n')[0] || `exit code ${String(run.exitCode)}`).slice(0, 300);
@@ -348,12 +373,8 @@ function parseOutput(run: ShellcheckRun, inputs: ScriptInput[]): { input: Script
   for (const comment of comments) {
     const input = byFile.get(comment.file) ?? byFile.get(path.resolve(comment.file));
     if (!input) continue;
-    const script = input.script;
-    const toOffset = (line: number, column: number) => {
-      if (line <= PROLOGUE_LINES) return null;
-      const offset = offsetInText(script.text, line - PROLOGUE_LINES, column);
-      return offset === null ? null : script.start + offset;
-    };
+    const body = input.entry.body;
+    const toOffset = (line: number, column: number) => (line <= PROLOGUE_LINES ? null : offsetInText(body, line - PROLOGUE_LINES, column));
     const start = toOffset(comment.line, comment.column);
     if (start === null) continue;
     const end = Math.max(start, toOffset(comment.endLine, comment.endColumn) ?? start);

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair } from 'yaml';
 import type { Range, SourceFile } from './source.js';
 import { expandVariables } from './variables.js';
 
@@ -51,6 +51,29 @@ export interface TreeProblem {
   message: string;
 }
 
+// `Alias.resolve` walks the whole document for each alias (a compose file of many `<<: *defaults`
+// took time quadratic in its size); one walk finds the targets of all of a document's aliases.
+const aliasTargets = new WeakMap<Document, Map<Alias, Node | undefined>>();
+
+/** The node an alias stands for, as `Alias.resolve` finds it: the last node anchored with its name before it. */
+export function aliasTarget(document: Document, alias: Alias): Node | undefined {
+  let targets = aliasTargets.get(document);
+  if (!targets) {
+    const found = new Map<Alias, Node | undefined>();
+    const anchored = new Map<string, Node>();
+    visit(document, {
+      Node: (_key, node) => {
+        if (isAlias(node)) found.set(node, anchored.get(node.source));
+        else if (node.anchor) anchored.set(node.anchor, node);
+      },
+    });
+    targets = found;
+    aliasTargets.set(document, targets);
+  }
+  // An alias added to the document after the walk (none are, but the answer must stay right).
+  return targets.has(alias) ? targets.get(alias) : (alias.resolve(document) as Node | undefined);
+}
+
 /** Limits that keep hostile YAML (alias bombs, absurd nesting) from hanging or exhausting a run. */
 export const TREE_LIMITS = { maxNodes: 200_000, maxDepth: 200 };
 
@@ -67,7 +90,7 @@ export function toComposeTree(file: SourceFile, document: Document.Parsed, probl
     if (++nodes > TREE_LIMITS.maxNodes) throw new TreeBudgetError(`the file expands to more than ${TREE_LIMITS.maxNodes} YAML nodes (aliases that multiply, an "alias bomb"?)`);
     if (depth > TREE_LIMITS.maxDepth) throw new TreeBudgetError(`the file nests deeper than ${TREE_LIMITS.maxDepth} levels`);
     if (isAlias(node)) {
-      const target = node.resolve(document) as Node | undefined;
+      const target = aliasTarget(document, node);
       if (!target || aliasChain.has(target)) return { kind: 'scalar', value: null, origin: { file, node } };
       const chain = new Set(aliasChain).add(target);
       const value = convert(target, depth + 1, chain);

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { isAlias, isMap, isScalar, isSeq, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { aliasTarget } from './compose-tree.js';
 import { interpolateCompose, type ComposeFileModel, type ComposeService } from './compose.js';
 import type { Project } from './project.js';
 
@@ -20,17 +21,10 @@ export interface Entry {
   document: Document;
 }
 
-// `Alias.resolve` walks the whole document each time; merge keys make rules ask again and again.
-const aliasTargets = new WeakMap<Alias, unknown>();
-
 /** Follow `*alias` to the anchored node. */
 export function resolveAlias(document: Document, node: unknown): Node | null {
   let current: unknown = node;
-  for (let hops = 0; isAlias(current) && hops < MAX_DEPTH; hops++) {
-    const alias: Alias = current;
-    if (!aliasTargets.has(alias)) aliasTargets.set(alias, alias.resolve(document));
-    current = aliasTargets.get(alias);
-  }
+  for (let hops = 0; isAlias(current) && hops < MAX_DEPTH; hops++) current = aliasTarget(document, current);
   if (current === undefined || current === null || isAlias(current)) return null;
   return current as Node;
 }

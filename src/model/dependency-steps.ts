@@ -34,8 +34,25 @@ export interface DependencyInstall {
   sourceCopy: DockerInstruction | null;
 }
 
-/** A glob (`*`, `?`, `[...]`) as a whole-string regular expression. */
+// Compiled once per glob: classifySource tries every manifest pattern on every COPY source before every install.
+const compiledGlobs = new Map<string, RegExp>();
+const COMPILED_GLOBS_KEPT = 2000;
+
+/** A glob (`*`, `?`, `[...]`) as a whole-string regular expression (shared: stateless flags only, no `g` or `y`). */
 export function globToRegExp(glob: string, flags = ''): RegExp {
+  if (/[gy]/.test(flags)) throw new Error(`globToRegExp: flags "${flags}" would make the shared expression stateful`);
+  const key = `${flags}\0${glob}`;
+  let compiled = compiledGlobs.get(key);
+  if (!compiled) {
+    // Globs also come from COPY sources: a long-lived language server must not keep every one.
+    if (compiledGlobs.size >= COMPILED_GLOBS_KEPT) compiledGlobs.clear();
+    compiled = compileGlob(glob, flags);
+    compiledGlobs.set(key, compiled);
+  }
+  return compiled;
+}
+
+function compileGlob(glob: string, flags: string): RegExp {
   let out = '';
   for (let i = 0; i < glob.length; i++) {
     const char = glob[i]!;

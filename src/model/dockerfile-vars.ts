@@ -193,8 +193,18 @@ export interface KeyValue {
   valueStart: number;
 }
 
-/** `KEY=value` pairs of ENV/LABEL/ARG; the legacy `ENV KEY value…` form gives one pair. */
-export function keyValuePairs(model: DockerfileModel, instruction: DockerInstruction): KeyValue[] {
+/** `KEY=value` pairs of ENV/LABEL/ARG; the legacy `ENV KEY value…` form gives one pair. Read once per instruction: several rules ask. */
+export function keyValuePairs(model: DockerfileModel, instruction: DockerInstruction): readonly KeyValue[] {
+  let pairs = readPairs.get(instruction);
+  if (!pairs) {
+    pairs = readKeyValuePairs(model, instruction);
+    readPairs.set(instruction, pairs);
+  }
+  return pairs;
+}
+const readPairs = new WeakMap<DockerInstruction, KeyValue[]>();
+
+function readKeyValuePairs(model: DockerfileModel, instruction: DockerInstruction): KeyValue[] {
   const args = instructionArgText(model, instruction);
   if (!args) return [];
   const words = dockerWords(args.text, args.offset, model.escapeChar);

@@ -1,4 +1,6 @@
 import { DockerfileParser, type Instruction as AstInstruction, type Flag as AstFlag, type Heredoc as AstHeredoc, type Property as AstProperty } from 'dockerfile-ast';
+// Installs the memo of dockerfile-ast's argument split (see there) before anything is parsed.
+import './dockerfile-ast-arguments.js';
 import { parseImageRef, type ImageRef } from './image-ref.js';
 import { parseShell, SHELL_PROGRAMS, type ShellScript } from './shell.js';
 import type { Range, SourceFile } from './source.js';

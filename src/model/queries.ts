@@ -13,16 +13,24 @@ export interface RunCommand {
 /**
  * Every shell command of every RUN, in file order (heredocs, `&&` chains and `sh -c` included),
  * and of every `ONBUILD RUN` trigger (`instruction.keyword` is then `ONBUILD`): they run in the
- * builds that use this image as a base.
+ * builds that use this image as a base. Listed once per model and stage: some thirty rules ask.
  */
-export function* runCommands(model: DockerfileModel, stage?: Stage): Generator<RunCommand> {
-  for (const current of stage ? [stage] : model.stages) {
-    for (const instruction of current.instructions) {
-      if (!instruction.shell || !isRunLike(instruction)) continue;
-      for (const command of instruction.shell.commands) yield { stage: current, instruction, command };
+export function runCommands(model: DockerfileModel, stage?: Stage): readonly RunCommand[] {
+  const key = stage ?? model;
+  let listed = listedRunCommands.get(key);
+  if (!listed) {
+    listed = [];
+    for (const current of stage ? [stage] : model.stages) {
+      for (const instruction of current.instructions) {
+        if (!instruction.shell || !isRunLike(instruction)) continue;
+        for (const command of instruction.shell.commands) listed.push({ stage: current, instruction, command });
+      }
     }
+    listedRunCommands.set(key, listed);
   }
+  return listed;
 }
+const listedRunCommands = new WeakMap<DockerfileModel | Stage, RunCommand[]>();
 
 /** A RUN, or an ONBUILD whose trigger is a RUN. */
 export function isRunLike(instruction: DockerInstruction): boolean {
@@ -52,10 +60,22 @@ const PREFIX_VALUE_OPTIONS: Record<string, string[]> = {
   time: ['-f', '-o'],
 };
 
-/** argv after the command name, with `sudo`/`env` prefixes looked through. */
+/** argv after the command name, with `sudo`/`env` prefixes looked through (worked out once per command: most rules ask). */
 export function effectiveArgv(command: ShellCommand): ShellWord[] {
-  let argv = command.argv;
-  while (argv.length && ['sudo', 'env', 'nice', 'time', 'command', 'exec'].includes(argv[0]!.value)) {
+  let argv = effectiveArgvs.get(command);
+  if (!argv) {
+    argv = withoutPrefixes(command.argv);
+    effectiveArgvs.set(command, argv);
+  }
+  return argv;
+}
+const effectiveArgvs = new WeakMap<ShellCommand, ShellWord[]>();
+
+const PREFIX_COMMANDS = new Set(['sudo', 'env', 'nice', 'time', 'command', 'exec']);
+
+function withoutPrefixes(words: ShellWord[]): ShellWord[] {
+  let argv = words;
+  while (argv.length && PREFIX_COMMANDS.has(argv[0]!.value)) {
     const valueOptions = PREFIX_VALUE_OPTIONS[argv[0]!.value] ?? [];
     argv = argv.slice(1);
     while (argv.length && (argv[0]!.value.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[0]!.value))) {

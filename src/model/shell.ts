@@ -5,22 +5,140 @@ import type { SourceFile } from './source.js';
 // millisecond and loads in ~20 ms (mvdan-sh: ~200 ms to load; sh-syntax: ~4 ms per parse).
 const require = createRequire(import.meta.url);
 
-interface TsNode {
-  type: string;
+interface TsCursor {
+  nodeTypeId: number;
+  nodeType: string;
+  nodeIsNamed: boolean;
+  currentFieldId: number | undefined;
+  currentFieldName: string | undefined;
   startIndex: number;
   endIndex: number;
-  text: string;
-  children: TsNode[];
-  namedChildren: TsNode[];
-  hasError: boolean;
-  isMissing: boolean;
-  childForFieldName(name: string): TsNode | null;
-  childrenForFieldName(name: string): TsNode[];
-  parent: TsNode | null;
+  gotoFirstChild(): boolean;
+  gotoNextSibling(): boolean;
+  gotoParent(): boolean;
 }
 interface TsParser {
-  parse(input: string, oldTree?: null, options?: { bufferSize?: number }): { rootNode: TsNode };
+  parse(input: string, oldTree?: null, options?: { bufferSize?: number }): { rootNode: { hasError: boolean; walk(): TsCursor } };
   setLanguage(language: unknown): void;
+}
+
+/**
+ * A node of a parsed script as plain data. tree-sitter's own nodes cross into native code on every
+ * property read (`children` builds a new array of new nodes each time); walking them took 3 s of the
+ * 8 s a corpus check spent parsing. One pass with a cursor copies the tree into these instead.
+ */
+class ShellNode {
+  readonly children: ShellNode[] = [];
+  private named?: ShellNode[];
+
+  constructor(
+    readonly type: string,
+    readonly isNamed: boolean,
+    /** The field this node fills in its parent (`name`, `argument`), or null. */
+    readonly field: string | null,
+    readonly startIndex: number,
+    readonly endIndex: number,
+    private readonly source: string,
+  ) {}
+
+  get text(): string {
+    return this.source.slice(this.startIndex, this.endIndex);
+  }
+
+  get namedChildren(): ShellNode[] {
+    return (this.named ??= this.children.filter((child) => child.isNamed));
+  }
+
+  childForFieldName(name: string): ShellNode | null {
+    return this.children.find((child) => child.field === name) ?? null;
+  }
+
+  childrenForFieldName(name: string): ShellNode[] {
+    return this.children.filter((child) => child.field === name);
+  }
+}
+
+// Type and field names by id, read from the grammar once (the cursor gives ids as plain numbers).
+const typeNames: string[] = [];
+const namedTypes: boolean[] = [];
+const fieldNames: string[] = [];
+
+interface ParsedTree {
+  root: ShellNode;
+  hasError: boolean;
+}
+
+/**
+ * Trees of recently parsed texts. Dockerfiles repeat their RUN scripts (the official images' variants,
+ * copied boilerplate): of the corpus's scripts most are parsed more than once. A tree is plain data
+ * with offsets relative to its text, so one tree serves every place the text stands. Bounded by the
+ * characters of the texts kept, so a language server holds a few MB at most.
+ */
+const recentTrees = new Map<string, ParsedTree>();
+const RECENT_TREE_CHARS = 256 * 1024;
+/** Longer texts are rare and seldom repeated: not kept. */
+const RECENT_TREE_MAX_TEXT = 16 * 1024;
+let recentTreeChars = 0;
+
+function parseTree(text: string): ParsedTree {
+  const known = recentTrees.get(text);
+  if (known) {
+    // Most recently used last: eviction takes from the front.
+    recentTrees.delete(text);
+    recentTrees.set(text, known);
+    return known;
+  }
+  const parsed = copyTree(text);
+  if (text.length <= RECENT_TREE_MAX_TEXT) {
+    recentTrees.set(text, parsed);
+    recentTreeChars += text.length;
+    for (const [oldest] of recentTrees) {
+      if (recentTreeChars <= RECENT_TREE_CHARS) break;
+      recentTrees.delete(oldest);
+      recentTreeChars -= oldest.length;
+    }
+  }
+  return parsed;
+}
+
+/** Parse `text` and copy its syntax tree (see ShellNode); iterative, so deep nesting cannot overflow the stack. */
+function copyTree(text: string): ParsedTree {
+  const tree = shellParser().parse(text, null, { bufferSize: Math.max(32 * 1024, text.length * 2 + 1024) });
+  const cursor = tree.rootNode.walk();
+  const nodeAtCursor = (): ShellNode => {
+    const typeId = cursor.nodeTypeId;
+    if (typeNames[typeId] === undefined) {
+      typeNames[typeId] = cursor.nodeType;
+      namedTypes[typeId] = cursor.nodeIsNamed;
+    }
+    const fieldId = cursor.currentFieldId;
+    let field: string | null = null;
+    if (fieldId !== undefined) field = fieldNames[fieldId] ??= cursor.currentFieldName!;
+    return new ShellNode(typeNames[typeId]!, namedTypes[typeId]!, field, cursor.startIndex, cursor.endIndex, text);
+  };
+  const root = nodeAtCursor();
+  const path = [root];
+  while (path.length) {
+    if (cursor.gotoFirstChild()) {
+      const child = nodeAtCursor();
+      path[path.length - 1]!.children.push(child);
+      path.push(child);
+      continue;
+    }
+    // A leaf: go to the next sibling of it or of the nearest ancestor that has one.
+    while (path.length) {
+      path.pop();
+      if (!path.length) break;
+      if (cursor.gotoNextSibling()) {
+        const sibling = nodeAtCursor();
+        path[path.length - 1]!.children.push(sibling);
+        path.push(sibling);
+        break;
+      }
+      cursor.gotoParent();
+    }
+  }
+  return { root, hasError: tree.rootNode.hasError };
 }
 
 let sharedParser: TsParser | undefined;
@@ -89,11 +207,11 @@ export const SHELL_PROGRAMS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh'
  * instead of removing them).
  */
 export function parseShell(file: SourceFile, text: string, baseOffset: number): ShellScript {
-  const tree = shellParser().parse(text, null, { bufferSize: Math.max(32 * 1024, text.length * 2 + 1024) });
+  const tree = parseTree(text);
   const commands: ShellCommand[] = [];
-  let hasSyntaxError = tree.rootNode.hasError;
+  let hasSyntaxError = tree.hasError;
   try {
-    collectCommands(tree.rootNode, text, baseOffset, commands, { connector: null, inPipeline: false, inSubstitution: false }, 0);
+    collectCommands(tree.root, text, baseOffset, commands, { connector: null, inPipeline: false, inSubstitution: false }, 0);
   } catch (error) {
     // Thousands of nested subshells, groups or ifs exhaust the stack of the recursive walk. The
     // commands found so far stand; the script counts as not understood, like a syntax error.
@@ -112,7 +230,7 @@ interface WalkState {
 
 const MAX_NESTING = 8;
 
-function collectCommands(node: TsNode, text: string, base: number, out: ShellCommand[], state: WalkState, depth: number): void {
+function collectCommands(node: ShellNode, text: string, base: number, out: ShellCommand[], state: WalkState, depth: number): void {
   if (node.type === 'command') {
     const command = toCommand(node, base, state);
     out.push(command);
@@ -153,8 +271,8 @@ function collectCommands(node: TsNode, text: string, base: number, out: ShellCom
   if (node.type === 'list') {
     // `a && b && c` nests to the left, one level per operator: a long chain would overflow the
     // stack by recursion, so the chain is walked in a loop (innermost first, as written).
-    const chain: TsNode[] = [];
-    let head: TsNode | undefined = node;
+    const chain: ShellNode[] = [];
+    let head: ShellNode | undefined = node;
     while (head?.type === 'list') {
       chain.push(head);
       head = head.children[0];
@@ -166,7 +284,7 @@ function collectCommands(node: TsNode, text: string, base: number, out: ShellCom
   walkChildren(node, text, base, out, state, depth);
 }
 
-function walkChildren(node: TsNode, text: string, base: number, out: ShellCommand[], state: WalkState, depth: number, fromChild = 0): void {
+function walkChildren(node: ShellNode, text: string, base: number, out: ShellCommand[], state: WalkState, depth: number, fromChild = 0): void {
   let connector = state.connector;
   let seenStatement = false;
   for (const child of node.children.slice(fromChild)) {
@@ -194,11 +312,11 @@ function walkChildren(node: TsNode, text: string, base: number, out: ShellComman
   }
 }
 
-function isPunctuation(node: TsNode): boolean {
+function isPunctuation(node: ShellNode): boolean {
   return !/^[a-z_]+$/.test(node.type);
 }
 
-function toCommand(node: TsNode, base: number, state: WalkState): ShellCommand {
+function toCommand(node: ShellNode, base: number, state: WalkState): ShellCommand {
   const nameNode = node.childForFieldName('name');
   const argv: ShellWord[] = [];
   if (nameNode) argv.push(toWord(nameNode, base));
@@ -228,7 +346,7 @@ function toCommand(node: TsNode, base: number, state: WalkState): ShellCommand {
   };
 }
 
-function toRedirect(node: TsNode): { operator: string; target: string } {
+function toRedirect(node: ShellNode): { operator: string; target: string } {
   const target = node.childForFieldName('destination') ?? node.namedChildren[node.namedChildren.length - 1];
   const operator = node.children.find((child) => !child.namedChildren.length && isPunctuation(child))?.type ?? '';
   return { operator, target: target && target.type !== 'file_descriptor' ? wordValue(target) : (target?.text ?? '') };
@@ -246,11 +364,10 @@ function expandWrappedScript(command: ShellCommand, out: ShellCommand[], depth: 
   const innerText = quoted ? script.raw.slice(1, -1) : script.raw;
   // The inner text keeps its length for single quotes; double quotes may hold escapes, which only shift columns slightly.
   const innerBase = script.start + (quoted ? 1 : 0);
-  const tree = shellParser().parse(innerText, null, { bufferSize: Math.max(32 * 1024, innerText.length * 2 + 1024) });
-  collectCommands(tree.rootNode, innerText, innerBase, out, { connector: null, inPipeline: false, inSubstitution: false, wrappedBy: command }, depth + 1);
+  collectCommands(parseTree(innerText).root, innerText, innerBase, out, { connector: null, inPipeline: false, inSubstitution: false, wrappedBy: command }, depth + 1);
 }
 
-function toWord(node: TsNode, base: number): ShellWord {
+function toWord(node: ShellNode, base: number): ShellWord {
   return {
     raw: node.text,
     value: wordValue(node),
@@ -260,13 +377,13 @@ function toWord(node: TsNode, base: number): ShellWord {
   };
 }
 
-function isDynamic(node: TsNode): boolean {
+function isDynamic(node: ShellNode): boolean {
   if (node.type === 'simple_expansion' || node.type === 'expansion' || node.type === 'command_substitution' || node.type === 'arithmetic_expansion') return true;
   return node.namedChildren.some(isDynamic);
 }
 
 /** Quote removal, as the shell would do it, leaving expansions as written. */
-export function wordValue(node: TsNode): string {
+export function wordValue(node: ShellNode): string {
   switch (node.type) {
     case 'command_name':
       return node.namedChildren[0] ? wordValue(node.namedChildren[0]) : node.text;
@@ -290,7 +407,7 @@ export function wordValue(node: TsNode): string {
 
 /** True when `offset` in a shell script is inside a comment (not in a string, heredoc or escaped `#`). */
 export function isShellComment(text: string, offset: number): boolean {
-  let node = shellParser().parse(text, null, { bufferSize: Math.max(32 * 1024, text.length * 2 + 1024) }).rootNode;
+  let node = parseTree(text).root;
   while (true) {
     if (node.type === 'comment') return true;
     const child = node.children.find((candidate) => candidate.startIndex <= offset && offset < candidate.endIndex);

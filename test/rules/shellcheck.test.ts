@@ -91,8 +91,8 @@ describe.runIf(available)('shellcheck with the real executable', () => {
   });
 
   it('runs one shellcheck process per Dockerfile in a small project, with every script of it', async () => {
-    const dockerfile = 'FROM debian:12.8-slim\nRUN echo $a\nRUN echo $b\nRUN <<EOF\necho $c\nEOF\n';
-    const { findings, calls } = await lintProject({ 'api/Dockerfile': dockerfile, 'worker/Dockerfile': dockerfile, 'docs/Dockerfile': 'FROM debian:12.8-slim\nCOPY . /docs\n' }, ONLY_SHELLCHECK);
+    const dockerfile = (name: string) => `FROM debian:12.8-slim\nRUN echo $${name}a\nRUN echo $${name}b\nRUN <<EOF\necho $${name}c\nEOF\n`;
+    const { findings, calls } = await lintProject({ 'api/Dockerfile': dockerfile('api'), 'worker/Dockerfile': dockerfile('worker'), 'docs/Dockerfile': 'FROM debian:12.8-slim\nCOPY . /docs\n' }, ONLY_SHELLCHECK);
     expect(calls.length).toBeGreaterThanOrEqual(1);
     expect(calls.length).toBeLessThanOrEqual(2);
     // Every Dockerfile's three scripts are read by a single process.
@@ -101,6 +101,41 @@ describe.runIf(available)('shellcheck with the real executable', () => {
     expect(calls.flat().filter((arg) => arg.endsWith('.sh'))).toHaveLength(6);
     expect(perCall.reduce((total, set) => total + set.size, 0)).toBe(2);
     expect(findings.filter((finding) => finding.ruleId === 'shellcheck/SC2154')).toHaveLength(6);
+  });
+
+  it('checks a script once when several RUNs have it, and reports it at each of them', async () => {
+    const shared = 'RUN cd /src; make $target\n';
+    const files = {
+      'a/Dockerfile': `FROM debian:12.8-slim\n${shared}`,
+      'b/Dockerfile': `FROM debian:12.8-slim\n${shared}`,
+      // The same text in a third place, after a script of its own: its findings move with it.
+      'c/Dockerfile': `FROM debian:12.8-slim\nRUN echo $own\n\n${shared}`,
+      // Another variable in scope makes it another script for ShellCheck ($target is set here).
+      'd/Dockerfile': `FROM debian:12.8-slim\nARG target\n${shared}`,
+    };
+    const { findings, calls, notices, result } = await lintProject(files, ONLY_SHELLCHECK);
+    const scripts = calls.flat().filter((arg) => arg.endsWith('.sh'));
+    expect(scripts).toHaveLength(3);
+    const at = (file: string) => result.findings.filter((finding) => finding.file === file).map((finding) => `${finding.line}:${finding.column} ${finding.ruleId}`);
+    expect(at('a/Dockerfile')).toEqual(['2:5 shellcheck/SC2164', '2:19 shellcheck/SC2086', '2:19 shellcheck/SC2154']);
+    expect(at('b/Dockerfile')).toEqual(at('a/Dockerfile'));
+    expect(at('c/Dockerfile')).toEqual(['2:10 shellcheck/SC2086', '2:10 shellcheck/SC2154', '4:5 shellcheck/SC2164', '4:19 shellcheck/SC2086', '4:19 shellcheck/SC2154']);
+    expect(at('d/Dockerfile')).toEqual(['3:5 shellcheck/SC2164']);
+    expect(findings).toHaveLength(12);
+    expect(notices.map((notice) => notice.message)).toContainEqual(expect.stringContaining('2 scripts identical to another, checked once'));
+  });
+
+  it('leaves every Dockerfile with a script of a failed shellcheck process without shell findings', async () => {
+    const files = { 'a/Dockerfile': 'FROM debian:12.8-slim\nRUN echo $x\n', 'b/Dockerfile': 'FROM debian:12.8-slim\nRUN echo $y\nRUN echo $x\n' };
+    const { result } = await lintProject(files, ONLY_SHELLCHECK);
+    const configs = new Map(result.project.dockerfiles.map((dockerfile) => [dockerfile.file.path, { rules: new Map([['shellcheck', { severity: 'error' as const, options: {} }]]), settings: {}, ignore: [], source: null }]));
+    // The process that reads a's scripts fails; b's own script is read by another, which works.
+    const runner: ShellcheckRunner = (executable, args) => (args.some((arg) => path.basename(arg).startsWith('b0-')) ? Promise.resolve({ stdout: '', stderr: 'boom', exitCode: 3 }) : defaultShellcheckRunner(executable, args));
+    const project: typeof result.project = { ...result.project, shellcheck: undefined };
+    const notices = await runShellcheckStep({ project, configs, runner, dockerfilesPerRun: 1 });
+    expect([...project.shellcheck!.byFile.keys()]).toEqual([]);
+    expect(project.shellcheck!.invocations).toBe(2);
+    expect(notices.filter((notice) => notice.level === 'warning').map((notice) => notice.message)).toEqual(['shellcheck failed on a/Dockerfile: boom']);
   });
 
   it('batches Dockerfiles into as many processes as asked, with the same findings', async () => {
