@@ -14,6 +14,11 @@ import type { LinkGroup } from './partition.js';
 
 /** Old-generation cap of a worker's heap, in MB. */
 export const WORKER_HEAP_MB = 96;
+/**
+ * Young-generation size of a capped worker, in MB. V8's default let each worker hold ~50 MB of
+ * short-lived objects more; on the synthetic monorepo 16 MB took 50 MB off the peak at the same CPU time.
+ */
+const WORKER_YOUNG_MB = 16;
 
 /** What a worker is asked: check a batch, or split the files into link groups (see batches.ts). */
 export type WorkerRequest = { batch: BatchRequest } | { partition: PartitionRequest };
@@ -116,7 +121,7 @@ export class LintWorkers {
   }
 
   private startThread(heapMb: number | undefined): Thread {
-    const worker = new this.WorkerClass(this.script, heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {});
+    const worker = new this.WorkerClass(this.script, heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } } : {});
     let waiting: { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void } | null = null;
     let failure: Error | null = null;
     const fail = (error: Error) => {

@@ -252,8 +252,9 @@ export async function runShellcheckStep({ project, configs, runner = defaultShel
     // A Dockerfile's scripts always go to one process. Starting shellcheck costs more than reading a
     // typical Dockerfile, so large projects share processes: on the 1,064 corpus Dockerfiles one
     // process per Dockerfile took 127 s, 64 per process 51 s, with the same findings.
-    const width = processes ?? Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
-    const size = dockerfilesPerRun ?? Math.min(64, Math.max(1, Math.ceil(runnable.length / (2 * width))));
+    const cores = Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
+    // Sized by the cores even when fewer run at once (worker threads): a larger run is a larger process.
+    const size = dockerfilesPerRun ?? Math.min(64, Math.max(1, Math.ceil(runnable.length / (2 * cores))));
     const tasks = batches(runnable, size).map((batch, batchIndex) => async () => {
       const inputs: (ScriptInput & { key: string })[] = [];
       batch.forEach((job, jobIndex) => {
@@ -281,7 +282,7 @@ export async function runShellcheckStep({ project, configs, runner = defaultShel
         for (const input of inputs) memo?.set(input.key, byScript.get(input)!);
       }
     });
-    await runPool(tasks, width);
+    await runPool(tasks, processes ?? cores);
   } finally {
     if (directory) fs.rmSync(directory, { recursive: true, force: true });
   }

@@ -71,6 +71,18 @@ describe('check --jobs', () => {
     }
   }, 120_000);
 
+  it('checks a batch again in an uncapped worker thread when a worker runs out of its heap cap, with the same report', () => {
+    const env = { DOCKER_POLICY_BATCH_FILES: '5' };
+    const serial = run(['fixtures', '--jobs', '1'], env);
+    // 4 MB is too little to load the rules: every thread runs out, and the run goes on without the cap.
+    const starved = run(['fixtures', '--jobs', '2', '--verbose'], { ...env, DOCKER_POLICY_WORKER_HEAP_MB: '4' });
+    expect(starved.stderr).toMatch(/a worker thread ran out of its 4 MB heap on the link groups; checked it again in a thread without the cap/);
+    expect(starved.stderr).toMatch(/checked 78 files in \d+ batches on 2 worker threads/);
+    expect(starved.stderr).not.toMatch(/internal error/);
+    expect(report(starved.stdout)).toBe(report(serial.stdout));
+    expect(starved.code).toBe(serial.code);
+  }, 120_000);
+
   it('refuses a --jobs that is not a whole number', () => {
     for (const bad of ['0', '-2', 'many']) {
       const result = run(['fixtures/demo', '--jobs', bad]);
