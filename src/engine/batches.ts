@@ -24,12 +24,12 @@ import type { Finding } from './types.js';
 /**
  * Files per batch: large enough that a batch shares ShellCheck processes and outweighs starting a
  * worker (~0.3 s of CPU to load the rules, against ~1.5 s to check 300 files of the synthetic
- * monorepo), small enough to bound memory. Worker threads start only when there are two batches.
+ * monorepo), small enough to bound memory. Worker threads start only when there is more than a batch of files.
  */
 export const BATCH_FILES = 300;
 
 export interface BatchRunOptions {
-  /** Worker threads; 1 checks in this thread; undefined: one per core, up to 4. */
+  /** Worker threads checking at once; undefined: one per core, up to 4. */
   jobs?: number;
   shard?: Shard;
   /** Files per batch (tests make it small to force many batches). */
@@ -112,9 +112,10 @@ export async function lintInBatches(options: LintOptions, run: BatchRunOptions =
     return { ...result, pathErrors: [...pathErrors, ...result.pathErrors], durationMs: Math.round(performance.now() - started) };
   }
   const jobs = run.jobs ?? Math.min(4, os.availableParallelism());
-  // Worker threads when there is more than a batch of files: they split the files too, so the main
-  // thread never holds the parsed compose files and stays small while the workers check.
-  const script = jobs > 1 && discovered.length > size ? workerScript() : null;
+  // Worker threads when there is more than a batch of files, even with --jobs 1: a worker's heap is
+  // capped (batch-workers.ts), while this thread's heap grew to ~300 MB of garbage between full
+  // collections. The workers split the files too, so this thread never holds the parsed compose files.
+  const script = discovered.length > size ? workerScript() : null;
   const heapMb = run.workerHeapMb ?? (Number(process.env.DOCKER_POLICY_WORKER_HEAP_MB) || WORKER_HEAP_MB);
   const workers = script ? await LintWorkers.start(script, heapMb) : null;
   try {

@@ -43,6 +43,8 @@ describe('check --jobs', () => {
     const serial = run(['fixtures', '--jobs', '1'], env);
     const parallel = run(['fixtures', '--jobs', '2', '--verbose'], env);
     const unbatched = run(['fixtures']);
+    // --jobs 1 checks in one worker thread too: its heap is capped, this thread's is not.
+    expect(run(['fixtures', '--jobs', '1', '--verbose'], env).stderr).toMatch(/checked 78 files in \d+ batches on 1 worker thread\b/);
     expect(parallel.stderr).toMatch(/checked 78 files in \d+ batches on 2 worker threads/);
     expect(JSON.parse(serial.stdout).findings.length).toBeGreaterThan(100);
     expect(report(parallel.stdout)).toBe(report(serial.stdout));
@@ -67,7 +69,7 @@ describe('check --jobs', () => {
     const threads = Math.min(4, os.availableParallelism());
     for (const args of [['--jobs', 'auto'], []]) {
       const result = run(['fixtures', ...args, '--verbose'], env);
-      expect(result.stderr).toMatch(threads > 1 ? new RegExp(`batches on ${threads} worker threads`) : /batches in one thread/);
+      expect(result.stderr).toMatch(threads > 1 ? new RegExp(`batches on ${threads} worker threads`) : /batches on 1 worker thread\b/);
     }
   }, 120_000);
 
