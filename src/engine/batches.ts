@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ConfigError } from '../config/config.js';
 import { composeOptionsFor } from '../config/compose-settings.js';
 import { ConfigResolver } from '../config/resolver.js';
+import type { ComposeOptions } from '../model/compose-project.js';
 import { discoverFiles } from '../model/discovery.js';
 import { buildProject, type DiscoveredFile } from '../model/project.js';
 import { toDisplayPath } from '../model/source.js';
+import { LintWorkers, WORKER_HEAP_MB } from './batch-workers.js';
 import { addComposeFileSets, checkableFileReader, compareFindings, lint, type InternalError, type LintOptions, type LintResult } from './lint.js';
 import { linkGroups, mergeGroups, packBatches, shardGroups, type LinkGroup, type Shard } from './partition.js';
 import { mergeNotices, type LintNotice } from './shellcheck.js';
@@ -23,20 +24,22 @@ import type { Finding } from './types.js';
 /**
  * Files per batch: large enough that a batch shares ShellCheck processes and outweighs starting a
  * worker (~0.3 s of CPU to load the rules, against ~1.5 s to check 300 files of the synthetic
- * monorepo), small enough to bound memory. Worker threads start only when there are two batches.
+ * monorepo), small enough to bound memory. Worker threads start only when there is more than a batch of files.
  */
 export const BATCH_FILES = 300;
 
 export interface BatchRunOptions {
-  /** Worker threads; 1 checks in this thread; undefined: one per core, up to 4. */
+  /** Worker threads checking at once; undefined: one per core, up to 4. */
   jobs?: number;
   shard?: Shard;
   /** Files per batch (tests make it small to force many batches). */
   batchFiles?: number;
+  /** Old-generation cap of each worker thread's heap in MB (WORKER_HEAP_MB; tests make it tiny). */
+  workerHeapMb?: number;
 }
 
 /** What a batch needs, as data a worker thread can receive. */
-export type BatchRequest = Pick<LintOptions, 'cwd' | 'configPath' | 'cliRules' | 'configLayer' | 'hadolintPragmas' | 'compose'> & { files: DiscoveredFile[] };
+export type BatchRequest = Pick<LintOptions, 'cwd' | 'configPath' | 'cliRules' | 'configLayer' | 'hadolintPragmas' | 'compose' | 'shellcheckProcesses'> & { files: DiscoveredFile[] };
 
 export interface BatchResult {
   findings: Finding[];
@@ -48,6 +51,18 @@ export interface BatchResult {
   checkedFiles: string[];
   /** Files the batch read besides its own (links it followed); a discovered one means two groups are linked. */
   loaded: string[];
+}
+
+/** What link groups need, as data a worker thread can receive. */
+export interface PartitionRequest {
+  discovered: DiscoveredFile[];
+  cwd: string;
+  compose: ComposeOptions;
+}
+
+/** The link groups of a run: every compose file is parsed, so in a worker the garbage goes with the thread's heap. */
+export function partitionFiles({ discovered, cwd, compose }: PartitionRequest): LinkGroup[] {
+  return linkGroups(discovered, checkableFileReader, cwd, compose);
 }
 
 /** What stays in this thread: the rules (plugins are functions) and an injected shellcheck runner. */
@@ -87,10 +102,34 @@ export async function lintInBatches(options: LintOptions, run: BatchRunOptions =
     const result = await lint({ ...options, files: discovered });
     return { ...result, pathErrors: [...pathErrors, ...result.pathErrors], durationMs: Math.round(performance.now() - started) };
   }
-  let groups: LinkGroup[] = linkGroups(discovered, checkableFileReader, cwd, composeOptions);
-  if (run.shard) groups = shardGroups(groups, run.shard);
-  const request = { cwd, configPath: options.configPath, cliRules: options.cliRules, configLayer: options.configLayer, hadolintPragmas: options.hadolintPragmas, compose: options.compose };
   const jobs = run.jobs ?? Math.min(4, os.availableParallelism());
+  // Worker threads when there is more than a batch of files, even with --jobs 1: a worker's heap is
+  // capped (batch-workers.ts), while this thread's heap grew to ~300 MB of garbage between full
+  // collections. The workers split the files too, so this thread never holds the parsed compose files.
+  const script = discovered.length > size ? workerScript() : null;
+  const heapMb = run.workerHeapMb ?? (Number(process.env.DOCKER_POLICY_WORKER_HEAP_MB) || WORKER_HEAP_MB);
+  const workers = script ? await LintWorkers.start(script, heapMb) : null;
+  try {
+    return await checkGroups(options, run, { discovered, cwd, compose: composeOptions }, { jobs, size, workers, started, pathErrors, failureThreshold: rootConfig.failureThreshold });
+  } finally {
+    await workers?.close();
+  }
+}
+
+interface CheckPlan {
+  jobs: number;
+  size: number;
+  workers: LintWorkers | null;
+  started: number;
+  pathErrors: LintResult['pathErrors'];
+  failureThreshold: LintResult['failureThreshold'];
+}
+
+async function checkGroups(options: LintOptions, run: BatchRunOptions, partition: PartitionRequest, plan: CheckPlan): Promise<LintResult> {
+  const { jobs, size, workers, started, pathErrors } = plan;
+  let groups: LinkGroup[] = workers ? await workers.partition(partition) : partitionFiles(partition);
+  if (run.shard) groups = shardGroups(groups, run.shard);
+  const request = { cwd: partition.cwd, configPath: options.configPath, cliRules: options.cliRules, configLayer: options.configLayer, hadolintPragmas: options.hadolintPragmas, compose: options.compose };
 
   let results: BatchResult[] = [];
   let threads = 0;
@@ -100,11 +139,12 @@ export async function lintInBatches(options: LintOptions, run: BatchRunOptions =
   for (let round = 0; round < 3; round++) {
     rounds++;
     const batches = packBatches(groups, size);
-    const requests = batches.map((files) => ({ ...request, files }));
+    threads = workers ? Math.min(jobs, batches.length) : 0;
+    // Threads share the cores with their shellcheck processes: more at once would only hold more memory.
+    const shellcheckProcesses = threads ? Math.max(1, Math.floor(os.availableParallelism() / threads)) : undefined;
+    const requests = batches.map((files) => ({ ...request, files, shellcheckProcesses }));
     const local = { rules: options.rules, shellcheckRunner: options.shellcheckRunner };
-    const script = jobs > 1 && batches.length > 1 ? workerScript() : null;
-    threads = script ? Math.min(jobs, batches.length) : 0;
-    results = script ? await lintInWorkers(script, requests, threads) : await lintSerially(requests, local);
+    results = workers ? await workers.lint(requests, threads) : await lintSerially(requests, local);
     const shardFiles = new Set(groups.flatMap((group) => group.files.map((file) => file.path)));
     const links = results.flatMap((result, index) => {
       const escaped = result.loaded.filter((file) => shardFiles.has(file));
@@ -128,12 +168,13 @@ export async function lintInBatches(options: LintOptions, run: BatchRunOptions =
     durationMs: Math.round(performance.now() - started),
     internalErrors,
     pathErrors: [...pathErrors, ...readErrors.values()],
-    failureThreshold: rootConfig.failureThreshold,
-    project: buildProject([], { read: () => null }, cwd),
+    failureThreshold: plan.failureThreshold,
+    project: buildProject([], { read: () => null }, partition.cwd),
     checkedFiles: results.flatMap((result) => result.checkedFiles).sort(),
     notices: [
       ...mergeNotices(results.flatMap((result) => result.notices)),
-      { level: 'verbose', message: `checked ${filesChecked} files in ${results.length} batches ${threads ? `on ${threads} worker threads` : 'in one thread'}${rounds > 1 ? `, ${rounds} rounds (groups linked while checking were merged and checked again)` : ''}` },
+      ...(workers?.notices ?? []).map((message) => ({ level: 'verbose' as const, message })),
+      { level: 'verbose', message: `checked ${filesChecked} files in ${results.length} batches ${threads ? `on ${threads} worker thread${threads === 1 ? '' : 's'}` : 'in one thread'}${rounds > 1 ? `, ${rounds} rounds (groups linked while checking were merged and checked again)` : ''}` },
     ],
   };
 }
@@ -153,42 +194,4 @@ async function lintSerially(requests: BatchRequest[], local: LocalOptions): Prom
 function workerScript(): URL | null {
   const url = new URL('./lint-worker.js', import.meta.url);
   return url.protocol === 'file:' && fs.existsSync(url) ? url : null;
-}
-
-/** Batches handed out to `jobs` worker threads as they finish; results kept in batch order. */
-async function lintInWorkers(script: URL, requests: BatchRequest[], jobs: number): Promise<BatchResult[]> {
-  const { Worker } = await import('node:worker_threads');
-  const results: BatchResult[] = new Array(requests.length);
-  let next = 0;
-  const runWorker = () =>
-    new Promise<void>((resolve, reject) => {
-      const worker = new Worker(script);
-      let current = -1;
-      const dispatch = () => {
-        if (next >= requests.length) {
-          void worker.terminate().then(() => resolve());
-          return;
-        }
-        current = next++;
-        worker.postMessage(requests[current]);
-      };
-      worker.on('message', (message: { result?: BatchResult; error?: { message: string; configFile?: string; line: number | null; detail?: string } }) => {
-        if (message.error) {
-          const { error } = message;
-          next = requests.length;
-          void worker.terminate();
-          reject(error.configFile !== undefined ? new ConfigError(error.configFile, error.line, error.detail ?? error.message) : new Error(error.message));
-          return;
-        }
-        results[current] = message.result!;
-        dispatch();
-      });
-      worker.on('error', (error) => {
-        next = requests.length;
-        reject(error);
-      });
-      dispatch();
-    });
-  await Promise.all(Array.from({ length: jobs }, runWorker));
-  return results;
 }

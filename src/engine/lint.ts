@@ -33,6 +33,8 @@ export interface LintOptions {
   hadolintPragmas?: boolean;
   /** Runs the shellcheck executable (tests count or fake the invocations). */
   shellcheckRunner?: ShellcheckRunner;
+  /** shellcheck processes at a time (worker threads of a batched run share the cores); default one per core. */
+  shellcheckProcesses?: number;
   /** ShellCheck results kept between runs (language server): unchanged Dockerfiles are not checked again. */
   shellcheckMemo?: ShellcheckMemo;
   /** `--compose-file`, `--env-file`, `--profile` (they win over `settings.compose`). */
@@ -121,7 +123,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   for (const id of checkDirectives.enabledRules(catalog.rules)) enabled.add(id);
   // ShellCheck runs in its own processes while the other rules run; only the `shellcheck` rule waits for it.
   const shellcheckStep = enabled.has(SHELLCHECK_RULE)
-    ? runShellcheckStep({ project, configs, runner: options.shellcheckRunner, memo: options.shellcheckMemo }).then(
+    ? runShellcheckStep({ project, configs, runner: options.shellcheckRunner, memo: options.shellcheckMemo, processes: options.shellcheckProcesses }).then(
         (notices) => ({ notices }),
         (error: unknown) => ({ error }),
       )

@@ -193,10 +193,12 @@ export interface ShellcheckStepOptions {
   dockerfilesPerRun?: number;
   /** Results of earlier runs to reuse for unchanged Dockerfiles (the language server keeps one). */
   memo?: ShellcheckMemo;
+  /** shellcheck processes at a time; by default one per core, up to 4 (worker threads share the cores). */
+  processes?: number;
 }
 
 /** Run ShellCheck where the `shellcheck` rule is on; results go to `project.shellcheck`. */
-export async function runShellcheckStep({ project, configs, runner = defaultShellcheckRunner, env, dockerfilesPerRun, memo }: ShellcheckStepOptions): Promise<LintNotice[]> {
+export async function runShellcheckStep({ project, configs, runner = defaultShellcheckRunner, env, dockerfilesPerRun, memo, processes }: ShellcheckStepOptions): Promise<LintNotice[]> {
   const jobs: { dockerfile: DockerfileModel; settings: ShellcheckSettings }[] = [];
   for (const dockerfile of project.dockerfiles) {
     const config = configs.get(dockerfile.file.path);
@@ -261,8 +263,9 @@ export async function runShellcheckStep({ project, configs, runner = defaultShel
     // A Dockerfile's new scripts always go to one process. Starting shellcheck costs more than reading a
     // typical Dockerfile, so large projects share processes: on the 1,064 corpus Dockerfiles one
     // process per Dockerfile took 127 s, 64 per process 51 s, with the same findings.
-    const width = Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
-    const size = dockerfilesPerRun ?? Math.min(64, Math.max(1, Math.ceil(runnable.length / (2 * width))));
+    const cores = Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
+    // Sized by the cores even when fewer run at once (worker threads): a larger run is a larger process.
+    const size = dockerfilesPerRun ?? Math.min(64, Math.max(1, Math.ceil(runnable.length / (2 * cores))));
     const tasks = batches(runnable, size).map((batch, batchIndex) => async () => {
       const inputs: ScriptInput[] = [];
       batch.forEach((job, jobIndex) => {
@@ -289,7 +292,7 @@ export async function runShellcheckStep({ project, configs, runner = defaultShel
         for (const input of inputs) memo?.set(input.entry.key, input.entry.findings!);
       }
     });
-    await runPool(tasks, width);
+    await runPool(tasks, processes ?? cores);
   } finally {
     if (directory) removeScripts(directory, written);
   }

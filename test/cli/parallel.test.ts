@@ -43,6 +43,8 @@ describe('check --jobs', () => {
     const serial = run(['fixtures', '--jobs', '1'], env);
     const parallel = run(['fixtures', '--jobs', '2', '--verbose'], env);
     const unbatched = run(['fixtures']);
+    // --jobs 1 checks in one worker thread too: its heap is capped, this thread's is not.
+    expect(run(['fixtures', '--jobs', '1', '--verbose'], env).stderr).toMatch(/checked 78 files in \d+ batches on 1 worker thread\b/);
     expect(parallel.stderr).toMatch(/checked 78 files in \d+ batches on 2 worker threads/);
     expect(JSON.parse(serial.stdout).findings.length).toBeGreaterThan(100);
     expect(report(parallel.stdout)).toBe(report(serial.stdout));
@@ -67,8 +69,20 @@ describe('check --jobs', () => {
     const threads = Math.min(4, os.availableParallelism());
     for (const args of [['--jobs', 'auto'], []]) {
       const result = run(['fixtures', ...args, '--verbose'], env);
-      expect(result.stderr).toMatch(threads > 1 ? new RegExp(`batches on ${threads} worker threads`) : /batches in one thread/);
+      expect(result.stderr).toMatch(threads > 1 ? new RegExp(`batches on ${threads} worker threads`) : /batches on 1 worker thread\b/);
     }
+  }, 120_000);
+
+  it('checks a batch again in an uncapped worker thread when a worker runs out of its heap cap, with the same report', () => {
+    const env = { DOCKER_POLICY_BATCH_FILES: '5' };
+    const serial = run(['fixtures', '--jobs', '1'], env);
+    // 4 MB is too little to load the rules: every thread runs out, and the run goes on without the cap.
+    const starved = run(['fixtures', '--jobs', '2', '--verbose'], { ...env, DOCKER_POLICY_WORKER_HEAP_MB: '4' });
+    expect(starved.stderr).toMatch(/a worker thread ran out of its 4 MB heap on the link groups; checked it again in a thread without the cap/);
+    expect(starved.stderr).toMatch(/checked 78 files in \d+ batches on 2 worker threads/);
+    expect(starved.stderr).not.toMatch(/internal error/);
+    expect(report(starved.stdout)).toBe(report(serial.stdout));
+    expect(starved.code).toBe(serial.code);
   }, 120_000);
 
   it('refuses a --jobs that is not a whole number', () => {

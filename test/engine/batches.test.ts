@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintInBatches } from '../../src/engine/batches.js';
+import { lintBatch, lintInBatches } from '../../src/engine/batches.js';
 import { compareFindings, lint, type LintResult } from '../../src/engine/lint.js';
 import { linkGroups, mergeGroups, parseShard, shardGroups } from '../../src/engine/partition.js';
 import type { DiscoveredFile } from '../../src/model/project.js';
@@ -57,6 +57,27 @@ describe('link groups', () => {
       ['sub/run.sh', 'shell'],
     ]);
     expect(groupNames(directory, discovered)).toEqual(['Dockerfile sub/Dockerfile sub/run.sh']);
+  });
+});
+
+describe('link groups of many compose projects', () => {
+  it('links compose projects parsed in different chunks that build the same directory, and keeps overrides with their base', () => {
+    // More compose directories than are parsed at once (64), the first and the last building one service.
+    const files: Record<string, string> = { 'services/shared/Dockerfile': 'FROM alpine:3.21\n' };
+    for (let index = 0; index < 70; index++) {
+      const stack = `stacks/s${String(index).padStart(2, '0')}`;
+      const build = index === 0 || index === 69 ? '../../services/shared' : `../../services/own${index}`;
+      files[`${stack}/compose.yaml`] = `services:\n  app:\n    build: ${build}\n`;
+      files[`${stack}/compose.override.yaml`] = 'services:\n  app:\n    ports:\n      - "8080:80"\n';
+      if (index !== 0 && index !== 69) files[`services/own${index}/Dockerfile`] = 'FROM alpine:3.21\n';
+    }
+    const directory = scratch(files);
+    const discovered = Object.keys(files).map((name) => ({ path: path.join(directory, name), kind: name.endsWith('Dockerfile') ? ('dockerfile' as const) : ('compose' as const) }));
+    const reader = { read: (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null) };
+    const groups = linkGroups(discovered, reader, directory).map((group) => group.files.map((file) => path.relative(directory, file.path)));
+    expect(groups).toHaveLength(69);
+    expect(groups).toContainEqual(['services/shared/Dockerfile', 'stacks/s00/compose.override.yaml', 'stacks/s00/compose.yaml', 'stacks/s69/compose.override.yaml', 'stacks/s69/compose.yaml']);
+    expect(groups).toContainEqual(['services/own34/Dockerfile', 'stacks/s34/compose.override.yaml', 'stacks/s34/compose.yaml']);
   });
 });
 
@@ -133,6 +154,43 @@ describe('checking in batches', () => {
     const summary = batched.notices!.find((notice) => notice.message.startsWith('checked '))!.message;
     expect(summary).toMatch(/in 4 batches/);
     expect(summary).not.toMatch(/rounds/);
+  });
+
+  it('runs as many shellcheck processes at a time as a batch is given (worker threads share the cores)', async () => {
+    const files = Object.fromEntries(Array.from({ length: 12 }, (_, index) => [`s${index}/Dockerfile`, `FROM alpine:3.21\nRUN echo $X${index}\n`]));
+    const directory = scratch(files);
+    const widest = async (shellcheckProcesses: number | undefined) => {
+      let running = 0;
+      let most = 0;
+      const runner = async () => {
+        most = Math.max(most, ++running);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        running--;
+        return { stdout: '{"comments":[]}', stderr: '', exitCode: 0 };
+      };
+      const request = { cwd: directory, files: Object.keys(files).map((name) => ({ path: path.join(directory, name), kind: 'dockerfile' as const })), shellcheckProcesses };
+      const result = await lintBatch(request, { rules: builtinRules, shellcheckRunner: runner });
+      expect(result.filesChecked).toBe(12);
+      return most;
+    };
+    expect(await widest(1)).toBe(1);
+    expect(await widest(3)).toBe(3);
+  });
+
+  it('hands back plain data from a batch, nothing of its project model', async () => {
+    const directory = scratch({ 'a/Dockerfile': 'FROM alpine\nRUN apt-get install curl\n', 'a/compose.yaml': 'services:\n  a:\n    build: .\n' });
+    const result = await lintBatch({ cwd: directory, files: [{ path: path.join(directory, 'a/Dockerfile'), kind: 'dockerfile' }, { path: path.join(directory, 'a/compose.yaml'), kind: 'compose' }] }, { rules: builtinRules, shellcheckRunner: fakeShellcheck });
+    expect(result.findings.length).toBeGreaterThan(0);
+    // What a worker posts is cloned; a model reference (a class instance, a syntax tree) would not survive the clone unchanged.
+    expect(structuredClone(result)).toEqual(result);
+    const prototypes = new Set<unknown>();
+    const walk = (value: unknown) => {
+      if (value === null || typeof value !== 'object') return;
+      prototypes.add(Object.getPrototypeOf(value));
+      for (const item of Object.values(value)) walk(item);
+    };
+    walk(result);
+    expect([...prototypes].every((prototype) => prototype === Object.prototype || prototype === Array.prototype)).toBe(true);
   });
 
   it.skipIf(process.platform !== 'linux')('keeps the config failureThreshold and unreadable linked files, as one run does', async () => {
