@@ -152,10 +152,11 @@ function isExecutable(file: string): boolean {
 export class ShellcheckMemo {
   private entries = new Map<string, ShellcheckFinding[]>();
 
-  static key(executable: string, settings: ShellcheckSettings, scriptFile: string): string {
+  /** The memo's key of a script's identity (executable, settings and text; see runShellcheckStep): a hash, so the memo does not hold the texts. */
+  static key(identity: string): string {
     // Loaded here: only the language server keeps a memo, and node:crypto is slow to load for a CLI run.
     const { createHash } = process.getBuiltinModule('node:crypto');
-    return createHash('sha256').update(`${executable}\0${JSON.stringify(settings)}\0${scriptFile}`).digest('hex');
+    return createHash('sha256').update(identity).digest('hex');
   }
 
   get(key: string): ShellcheckFinding[] | undefined {
@@ -232,10 +233,11 @@ export async function runShellcheckStep({ project, configs, runner = defaultShel
   let reused = 0;
   let shared = 0;
   for (const job of checkable) {
-    const executable = executableFor(job.settings)!;
+    // What makes two scripts' results the same besides their text: the executable and its settings.
+    const scope = `${executableFor(job.settings)!}\0${JSON.stringify(job.settings)}\0`;
     for (const script of runScripts(job.dockerfile)) {
       const text = prologue(script) + script.text;
-      const identity = `${executable}\0${JSON.stringify(job.settings)}\0${text}`;
+      const identity = scope + text;
       const owner = { dockerfile: job.dockerfile.file.path, start: script.start };
       const seen = distinct.get(identity);
       if (seen) {
@@ -244,7 +246,7 @@ export async function runShellcheckStep({ project, configs, runner = defaultShel
         continue;
       }
       // Hashed only for a memo (the language server); a CLI run has none to look in.
-      const key = memo ? ShellcheckMemo.key(executable, job.settings, text) : '';
+      const key = memo ? ShellcheckMemo.key(identity) : '';
       used.add(key);
       const entry: DistinctScript = { text, body: script.text, key, owners: [owner], findings: memo?.get(key) };
       distinct.set(identity, entry);
