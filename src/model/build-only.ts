@@ -2,6 +2,7 @@ import type { ComposeService } from './compose.js';
 import type { ComposeProject } from './compose-project.js';
 import { normalizedImageName } from './image-ref.js';
 import type { Project } from './project.js';
+import { derivedOnce } from './derived.js';
 
 interface BaseImageUse {
   /** The service whose Dockerfile starts FROM the image. */
@@ -13,19 +14,18 @@ const usesByProject = new WeakMap<ComposeProject, Map<string, BaseImageUse[]>>()
 
 /** Normalised base images (FROM) of the Dockerfiles the services of a compose project build. */
 function baseImageUses(project: Project, composeProject: ComposeProject): Map<string, BaseImageUse[]> {
-  let uses = usesByProject.get(composeProject);
-  if (uses) return uses;
-  uses = new Map();
-  for (const target of project.buildTargets) {
-    if (target.composeService?.project !== composeProject) continue;
-    for (const stage of target.dockerfile.stages) {
-      if (stage.from.stageRef !== null || stage.from.isScratch || stage.from.unresolvedVariables.length) continue;
-      const image = normalizedImageName(stage.from.image);
-      if (image) uses.set(image, [...(uses.get(image) ?? []), { service: target.composeService.name, dockerfile: target.dockerfile.file.path }]);
+  return derivedOnce(usesByProject, composeProject, () => {
+    const uses = new Map<string, BaseImageUse[]>();
+    for (const target of project.buildTargets) {
+      if (target.composeService?.project !== composeProject) continue;
+      for (const stage of target.dockerfile.stages) {
+        if (stage.from.stageRef !== null || stage.from.isScratch || stage.from.unresolvedVariables.length) continue;
+        const image = normalizedImageName(stage.from.image);
+        if (image) uses.set(image, [...(uses.get(image) ?? []), { service: target.composeService.name, dockerfile: target.dockerfile.file.path }]);
+      }
     }
-  }
-  usesByProject.set(composeProject, uses);
-  return uses;
+    return uses;
+  });
 }
 
 /**

@@ -2,6 +2,7 @@ import { isAlias, isPair, isScalar, parseDocument, visit, type Document, type No
 import type { Fix, TextEdit } from '../engine/types.js';
 import { misplacedItems, sortedOrder, type Misplaced } from './compose-order.js';
 import type { SourceFile } from './source.js';
+import { derivedOnce } from './derived.js';
 
 /**
  * Fixes for compose files as text edits computed from `yaml` node ranges: items move as whole
@@ -181,8 +182,7 @@ const anchorIndex = new WeakMap<Document, { anchors: AnchorUse[]; aliases: Ancho
 
 /** The anchors and aliases of a document, each alias with the anchor it resolves to. */
 function anchorsOf(document: Document): { anchors: AnchorUse[]; aliases: AnchorUse[] } {
-  let index = anchorIndex.get(document);
-  if (!index) {
+  return derivedOnce(anchorIndex, document, () => {
     const anchors: AnchorUse[] = [];
     const aliases: AnchorUse[] = [];
     visit(document, {
@@ -192,10 +192,8 @@ function anchorsOf(document: Document): { anchors: AnchorUse[]; aliases: AnchorU
       },
     });
     for (const alias of aliases) alias.target = lastAnchorBefore(anchors, alias.name, alias.offset, (offset) => offset);
-    index = { anchors, aliases };
-    anchorIndex.set(document, index);
-  }
-  return index;
+    return { anchors, aliases };
+  });
 }
 
 function lastAnchorBefore(anchors: AnchorUse[], name: string, offset: number, position: (offset: number) => number): number {

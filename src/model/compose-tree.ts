@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair } from 'yaml';
 import type { Range, SourceFile } from './source.js';
 import { expandVariables } from './variables.js';
+import { derivedOnce } from './derived.js';
 
 /**
  * A compose value that remembers where it was written. Merging several files (and `extends`,
@@ -57,8 +58,7 @@ const aliasTargets = new WeakMap<Document, Map<Alias, Node | undefined>>();
 
 /** The node an alias stands for, as `Alias.resolve` finds it: the last node anchored with its name before it. */
 export function aliasTarget(document: Document, alias: Alias): Node | undefined {
-  let targets = aliasTargets.get(document);
-  if (!targets) {
+  const targets = derivedOnce(aliasTargets, document, () => {
     const found = new Map<Alias, Node | undefined>();
     const anchored = new Map<string, Node>();
     visit(document, {
@@ -67,9 +67,8 @@ export function aliasTarget(document: Document, alias: Alias): Node | undefined 
         else if (node.anchor) anchored.set(node.anchor, node);
       },
     });
-    targets = found;
-    aliasTargets.set(document, targets);
-  }
+    return found;
+  });
   // An alias added to the document after the walk (none are, but the answer must stay right).
   return targets.has(alias) ? targets.get(alias) : (alias.resolve(document) as Node | undefined);
 }

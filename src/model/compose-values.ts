@@ -3,6 +3,7 @@ import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, t
 import { aliasTarget } from './compose-tree.js';
 import { interpolateCompose, type ComposeFileModel, type ComposeService } from './compose.js';
 import type { Project } from './project.js';
+import { derivedOnce } from './derived.js';
 
 /**
  * Reading compose values the way Compose does, in one file: aliases followed, `<<: *anchor`
@@ -130,17 +131,16 @@ const definitionIndex = new WeakMap<Project, Map<string, ComposeService[]>>();
 
 /** Every definition of this service in the compose files of its directory (itself first). */
 export function serviceDefinitions(project: Project, service: ComposeService): ComposeService[] {
-  let index = definitionIndex.get(project);
-  if (!index) {
-    index = new Map();
+  const index = derivedOnce(definitionIndex, project, () => {
+    const byKey = new Map<string, ComposeService[]>();
     for (const compose of project.composeFiles) {
       for (const candidate of compose.services) {
         const key = `${path.dirname(compose.file.path)}\0${candidate.name}`;
-        index.set(key, [...(index.get(key) ?? []), candidate]);
+        byKey.set(key, [...(byKey.get(key) ?? []), candidate]);
       }
     }
-    definitionIndex.set(project, index);
-  }
+    return byKey;
+  });
   const all = index.get(`${path.dirname(service.compose.file.path)}\0${service.name}`) ?? [];
   return [service, ...all.filter((candidate) => candidate !== service)];
 }

@@ -1,4 +1,5 @@
 import { Argument, From, Instruction } from 'dockerfile-ast';
+import { derivedOnce } from './derived.js';
 
 /**
  * dockerfile-ast splits an instruction's arguments afresh on every call of `getRawArguments`, and
@@ -18,11 +19,7 @@ const prototype = Instruction.prototype as unknown as { getRawArguments: RawArgu
 if (!prototype.getRawArguments.memoized) {
   const original = prototype.getRawArguments;
   const memoized = function (this: Instruction): Argument[] {
-    let args = split.get(this);
-    if (!args) {
-      args = original.call(this);
-      split.set(this, args);
-    }
+    const args = derivedOnce(split, this, () => original.call(this));
     if (!(this instanceof From)) return args.slice();
     return args.map((arg) => {
       const range = arg.getRange();

@@ -1,6 +1,7 @@
 import { shellTextOf, type DockerfileModel, type DockerInstruction, type Stage } from './dockerfile.js';
 import { closestMatch } from './suggest.js';
 import { stageChain } from './queries.js';
+import { derivedOnce } from './derived.js';
 
 /**
  * Dockerfile variable scoping, the way BuildKit expands `$VAR` in the instructions it expands
@@ -195,12 +196,7 @@ export interface KeyValue {
 
 /** `KEY=value` pairs of ENV/LABEL/ARG; the legacy `ENV KEY value…` form gives one pair. Read once per instruction: several rules ask. */
 export function keyValuePairs(model: DockerfileModel, instruction: DockerInstruction): readonly KeyValue[] {
-  let pairs = readPairs.get(instruction);
-  if (!pairs) {
-    pairs = readKeyValuePairs(model, instruction);
-    readPairs.set(instruction, pairs);
-  }
-  return pairs;
+  return derivedOnce(readPairs, instruction, () => readKeyValuePairs(model, instruction));
 }
 const readPairs = new WeakMap<DockerInstruction, KeyValue[]>();
 
@@ -261,36 +257,35 @@ const cache = new WeakMap<DockerfileModel, StageVariables[]>();
 
 /** The variables in scope at every instruction of every stage. */
 export function stageVariables(model: DockerfileModel): StageVariables[] {
-  const cached = cache.get(model);
-  if (cached) return cached;
-  const globals = globalArgValues(model);
-  const result: StageVariables[] = [];
-  for (const stage of model.stages) {
-    const chain = stageChain(model, stage);
-    const parent = stage.from.stageRef !== null && stage.from.stageRef < stage.index ? result[stage.from.stageRef] : undefined;
-    const scope = new Map<string, Definition>(parent?.end ?? []);
-    const before = new Map<DockerInstruction, Scope>();
-    for (const instruction of stage.instructions) {
-      before.set(instruction, new Map(scope));
-      if (instruction.keyword === 'ARG') {
-        for (const pair of keyValuePairs(model, instruction)) {
-          if (!pair.key) continue;
-          const value = pair.rawValue === null ? (globals.get(pair.key) ?? null) : knownValue(pair.rawValue, scope, model.escapeChar);
-          scope.set(pair.key, { name: pair.key, kind: 'arg', value, instruction });
-        }
-      } else if (instruction.keyword === 'ENV') {
-        const previous = new Map(scope);
-        for (const pair of keyValuePairs(model, instruction)) {
-          if (!pair.key) continue;
-          const value = pair.rawValue === null ? null : knownValue(pair.rawValue, previous, model.escapeChar);
-          scope.set(pair.key, { name: pair.key, kind: 'env', value, instruction });
+  return derivedOnce(cache, model, () => {
+    const globals = globalArgValues(model);
+    const result: StageVariables[] = [];
+    for (const stage of model.stages) {
+      const chain = stageChain(model, stage);
+      const parent = stage.from.stageRef !== null && stage.from.stageRef < stage.index ? result[stage.from.stageRef] : undefined;
+      const scope = new Map<string, Definition>(parent?.end ?? []);
+      const before = new Map<DockerInstruction, Scope>();
+      for (const instruction of stage.instructions) {
+        before.set(instruction, new Map(scope));
+        if (instruction.keyword === 'ARG') {
+          for (const pair of keyValuePairs(model, instruction)) {
+            if (!pair.key) continue;
+            const value = pair.rawValue === null ? (globals.get(pair.key) ?? null) : knownValue(pair.rawValue, scope, model.escapeChar);
+            scope.set(pair.key, { name: pair.key, kind: 'arg', value, instruction });
+          }
+        } else if (instruction.keyword === 'ENV') {
+          const previous = new Map(scope);
+          for (const pair of keyValuePairs(model, instruction)) {
+            if (!pair.key) continue;
+            const value = pair.rawValue === null ? null : knownValue(pair.rawValue, previous, model.escapeChar);
+            scope.set(pair.key, { name: pair.key, kind: 'env', value, instruction });
+          }
         }
       }
+      result.push({ stage, root: chain[chain.length - 1] ?? stage, before, end: scope });
     }
-    result.push({ stage, root: chain[chain.length - 1] ?? stage, before, end: scope });
-  }
-  cache.set(model, result);
-  return result;
+    return result;
+  });
 }
 
 /** Global ARG defaults, each expanded with the global ARGs before it (null: no default, or not knowable). */

@@ -1,6 +1,7 @@
 import type { DockerfileModel, DockerInstruction, Stage } from './dockerfile.js';
 import type { ShellCommand, ShellWord } from './shell.js';
 import type { Range, SourceFile } from './source.js';
+import { derivedOnce } from './derived.js';
 
 /** Small questions rules keep asking of the model. */
 
@@ -16,19 +17,16 @@ export interface RunCommand {
  * builds that use this image as a base. Listed once per model and stage: some thirty rules ask.
  */
 export function runCommands(model: DockerfileModel, stage?: Stage): readonly RunCommand[] {
-  const key = stage ?? model;
-  let listed = listedRunCommands.get(key);
-  if (!listed) {
-    listed = [];
+  return derivedOnce(listedRunCommands, stage ?? model, () => {
+    const listed: RunCommand[] = [];
     for (const current of stage ? [stage] : model.stages) {
       for (const instruction of current.instructions) {
         if (!instruction.shell || !isRunLike(instruction)) continue;
         for (const command of instruction.shell.commands) listed.push({ stage: current, instruction, command });
       }
     }
-    listedRunCommands.set(key, listed);
-  }
-  return listed;
+    return listed;
+  });
 }
 const listedRunCommands = new WeakMap<DockerfileModel | Stage, RunCommand[]>();
 
@@ -62,12 +60,7 @@ const PREFIX_VALUE_OPTIONS: Record<string, string[]> = {
 
 /** argv after the command name, with `sudo`/`env` prefixes looked through (worked out once per command: most rules ask). */
 export function effectiveArgv(command: ShellCommand): ShellWord[] {
-  let argv = effectiveArgvs.get(command);
-  if (!argv) {
-    argv = withoutPrefixes(command.argv);
-    effectiveArgvs.set(command, argv);
-  }
-  return argv;
+  return derivedOnce(effectiveArgvs, command, () => withoutPrefixes(command.argv));
 }
 const effectiveArgvs = new WeakMap<ShellCommand, ShellWord[]>();
 
