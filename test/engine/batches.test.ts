@@ -16,6 +16,14 @@ const options = (cwd: string, paths: string[] = []) => ({ cwd, paths, rules: bui
 // Keeps the comparison independent of whether shellcheck is installed; the batches call it like lint does.
 const fakeShellcheck = async () => ({ stdout: '{"comments":[]}', stderr: '', exitCode: 0 });
 const report = (result: LintResult) => JSON.stringify({ findings: result.findings, files: result.filesChecked, checked: result.checkedFiles, internal: result.internalErrors });
+/** The run in batches of one link group each, in this thread. */
+const inSmallestBatches = (cwd: string, paths: string[] = []) => lintInBatches(options(cwd, paths), { batchFiles: 1, jobs: 1 });
+/** Shards 1 to `count` of the run, one after the other, each in this thread. */
+async function inShards(cwd: string, count: number, paths: string[] = []): Promise<LintResult[]> {
+  const shards: LintResult[] = [];
+  for (let index = 1; index <= count; index++) shards.push(await lintInBatches(options(cwd, paths), { shard: { index, count }, jobs: 1 }));
+  return shards;
+}
 
 describe('link groups', () => {
   const files = (directory: string, names: [string, DiscoveredFile['kind']][]) => names.map(([name, kind]) => ({ path: path.join(directory, name), kind }));
@@ -100,15 +108,14 @@ describe('--shard', () => {
 describe('checking in batches', () => {
   it('gives the fixtures the same report in batches of one group as in one run', async () => {
     const whole = await lint(options(fixtures, ['.']));
-    const batched = await lintInBatches(options(fixtures, ['.']), { batchFiles: 1, jobs: 1 });
+    const batched = await inSmallestBatches(fixtures, ['.']);
     expect(whole.findings.length).toBeGreaterThan(100);
     expect(report(batched)).toBe(report(whole));
   }, 120_000);
 
   it('gives the fixtures the same findings split into shards as in one run', async () => {
     const whole = await lint(options(fixtures, ['.']));
-    const shards = [];
-    for (let index = 1; index <= 3; index++) shards.push(await lintInBatches(options(fixtures, ['.']), { shard: { index, count: 3 }, jobs: 1 }));
+    const shards = await inShards(fixtures, 3, ['.']);
     expect(shards.every((shard) => shard.filesChecked > 0)).toBe(true);
     const union = shards.flatMap((shard) => shard.findings).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     expect(union).toEqual([...whole.findings].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))));
@@ -125,11 +132,10 @@ describe('checking in batches', () => {
     });
     const whole = await lint(options(directory));
     expect(whole.findings.filter((finding) => finding.ruleId === 'no-install-scripts').map((finding) => finding.file)).toEqual(['app/tools/setup.sh']);
-    const batched = await lintInBatches(options(directory), { batchFiles: 1, jobs: 1 });
+    const batched = await inSmallestBatches(directory);
     expect(report(batched)).toBe(report(whole));
     expect(batched.notices!.find((notice) => notice.message.startsWith('checked '))!.message).not.toMatch(/rounds/);
-    const shards = [];
-    for (let index = 1; index <= 2; index++) shards.push(await lintInBatches(options(directory), { shard: { index, count: 2 }, jobs: 1 }));
+    const shards = await inShards(directory, 2);
     const union = shards.flatMap((shard) => shard.findings).sort(compareFindings);
     expect(union).toEqual(whole.findings);
   });
@@ -149,7 +155,7 @@ describe('checking in batches', () => {
       'c/Dockerfile': 'FROM node:22\n',
     });
     const whole = await lint(options(directory));
-    const batched = await lintInBatches(options(directory), { batchFiles: 1, jobs: 1 });
+    const batched = await inSmallestBatches(directory);
     expect(report(batched)).toBe(report(whole));
     const summary = batched.notices!.find((notice) => notice.message.startsWith('checked '))!.message;
     expect(summary).toMatch(/in 4 batches/);
@@ -201,7 +207,7 @@ describe('checking in batches', () => {
     });
     fs.symlinkSync('/proc/self/mem', path.join(directory, 'a/run.sh'));
     const whole = await lint(options(directory));
-    const batched = await lintInBatches(options(directory), { batchFiles: 1, jobs: 1 });
+    const batched = await inSmallestBatches(directory);
     expect(batched.failureThreshold).toBe('none');
     expect(batched.failureThreshold).toBe(whole.failureThreshold);
     expect(batched.pathErrors).toEqual(whole.pathErrors);
